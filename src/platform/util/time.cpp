@@ -1,0 +1,78 @@
+#include "platform/util/time.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace waymark {
+
+namespace {
+using std::chrono::microseconds;
+
+// GCC 12's library has no time-zone database, so Europe/London is applied by its rule: British
+// Summer Time (UTC+1) runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+// Sunday of October (the rule in force since 1996).
+std::chrono::sys_seconds LastSundayAtOneUtc(std::chrono::year y, std::chrono::month m) {
+  std::chrono::sys_days last{std::chrono::year_month_weekday_last{
+      y, m, std::chrono::weekday_last{std::chrono::Sunday}}};
+  return last + std::chrono::hours(1);
+}
+
+std::chrono::sys_seconds ToLondonWallClock(std::chrono::sys_seconds t) {
+  auto year = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year();
+  bool summer = t >= LastSundayAtOneUtc(year, std::chrono::March) &&
+                t < LastSundayAtOneUtc(year, std::chrono::October);
+  return summer ? t + std::chrono::hours(1) : t;
+}
+}  // namespace
+
+std::string FormatUtc(TimePoint t) {
+  auto us = std::chrono::floor<microseconds>(t);
+  auto day = std::chrono::floor<std::chrono::days>(us);
+  std::chrono::year_month_day ymd{day};
+  std::chrono::hh_mm_ss hms{us - day};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%06ldZ", int(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
+                int(hms.minutes().count()), int(hms.seconds().count()),
+                long(hms.subseconds().count()));
+  return buf;
+}
+
+std::optional<TimePoint> ParseUtc(std::string_view text) {
+  if (text.size() != 27 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != '.' || text[26] != 'Z') {
+    return std::nullopt;
+  }
+  int y, mo, d, h, mi, s;
+  long us;
+  std::string copy(text);
+  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6ldZ", &y, &mo, &d, &h, &mi, &s, &us) !=
+      7) {
+    return std::nullopt;
+  }
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(mo)),
+                                  std::chrono::day(unsigned(d))};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || us < 0) return std::nullopt;
+  auto tp = std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) +
+            std::chrono::seconds(s) + microseconds(us);
+  return std::chrono::time_point_cast<TimePoint::duration>(tp);
+}
+
+std::string FormatForPeople(TimePoint t) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+  auto local = ToLondonWallClock(std::chrono::floor<std::chrono::seconds>(t));
+  auto day = std::chrono::floor<std::chrono::days>(local);
+  std::chrono::year_month_day ymd{day};
+  std::chrono::hh_mm_ss hms{local - day};
+  int hour = int(hms.hours().count());
+  int hour12 = hour % 12 == 0 ? 12 : hour % 12;
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "%u %s %d at %d:%02d%s", unsigned(ymd.day()),
+                kMonths[unsigned(ymd.month()) - 1], int(ymd.year()), hour12,
+                int(hms.minutes().count()), hour < 12 ? "am" : "pm");
+  return buf;
+}
+
+}  // namespace waymark
