@@ -1,0 +1,13 @@
+# Turns John the Ripper's password.lst into a C++ source file. Invoked with -DINPUT= -DOUTPUT=.
+file(STRINGS "${INPUT}" lines ENCODING UTF-8)
+set(body "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "^#!" OR line STREQUAL "")
+    continue()
+  endif()
+  string(TOLOWER "${line}" line)
+  string(REPLACE "\\" "\\\\" line "${line}")
+  string(REPLACE "\"" "\\\"" line "${line}")
+  string(APPEND body "    \"${line}\\n\"\n")
+endforeach()
+file(WRITE "${OUTPUT}" "// Generated from ${INPUT}; do not edit.\n#include \"identity/common_passwords.hpp\"\n\nnamespace waymark::identity {\n\nstd::string_view CommonPasswordList() {\n  static constexpr std::string_view kList =\n${body}    \"\";\n  return kList;\n}\n\n}  // namespace waymark::identity\n")
