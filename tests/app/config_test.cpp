@@ -89,3 +89,24 @@ TEST(Config, ListenAddresses) {
 
 }  // namespace
 }  // namespace waymark::app
+
+namespace waymark::app {
+namespace {
+
+// The README's configuration table and the code's list of settings must not drift apart.
+TEST(Config, ReadmeDocumentsEverySetting) {
+  std::ifstream readme(WAYMARK_README_PATH);
+  ASSERT_TRUE(readme) << "cannot read " << WAYMARK_README_PATH;
+  std::string text((std::istreambuf_iterator<char>(readme)), std::istreambuf_iterator<char>());
+  for (const Setting& setting : Settings()) {
+    std::string row = "| `" + std::string(setting.key) + "` | `" + std::string(setting.env) + "` |";
+    EXPECT_NE(text.find(row), std::string::npos) << "README lacks a row starting " << row;
+    if (!setting.flag.empty()) {
+      EXPECT_NE(text.find("`" + std::string(setting.flag) + "`"), std::string::npos)
+          << setting.flag;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace waymark::app
