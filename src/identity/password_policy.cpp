@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "identity/common_passwords.hpp"
+#include "identity/text.hpp"
 
 namespace waymark::identity {
 
@@ -32,12 +33,6 @@ std::string Lower(std::string_view text) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-size_t CountCharacters(std::string_view utf8) {
-  // Count code points: every byte that is not a UTF-8 continuation byte starts one.
-  return static_cast<size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 bool IsRepeatOf(std::string_view text, std::string_view unit) {

@@ -1,0 +1,249 @@
+#include "platform/audit/audit_log.hpp"
+
+#include <boost/json.hpp>
+
+#include "platform/crypto/encoding.hpp"
+#include "platform/crypto/hashes.hpp"
+#include "platform/util/time.hpp"
+
+namespace waymark::audit {
+
+namespace {
+
+constexpr int64_t kVerifyPage = 5000;
+
+// Length-prefixed fields, so no choice of values can make two different events hash alike;
+// a null is distinct from an empty string.
+void AppendField(std::string& out, const std::optional<std::string>& value) {
+  if (!value) {
+    out += "-|";
+    return;
+  }
+  out += std::to_string(value->size());
+  out += ':';
+  out += *value;
+  out += '|';
+}
+
+struct StoredEvent {
+  int64_t seq;
+  std::string at;
+  std::optional<std::string> request_id, actor_id, organisation_id;
+  std::string action, outcome;
+  std::optional<std::string> subject_type, subject_id;
+  std::string details, prev_hash, hash, mac;
+};
+
+std::string ChainHash(const StoredEvent& e) {
+  std::string text = "waymark-audit-v1|";
+  AppendField(text, std::to_string(e.seq));
+  AppendField(text, e.at);
+  AppendField(text, e.request_id);
+  AppendField(text, e.actor_id);
+  AppendField(text, e.organisation_id);
+  AppendField(text, e.action);
+  AppendField(text, e.outcome);
+  AppendField(text, e.subject_type);
+  AppendField(text, e.subject_id);
+  AppendField(text, e.details);
+  AppendField(text, e.prev_hash);
+  return crypto::Blake2bHex(text);
+}
+
+std::string DetailsJson(const Event& event) {
+  boost::json::object object;
+  for (const auto& [key, value] : event.details) object[key] = value;
+  return boost::json::serialize(object);
+}
+
+StoredEvent FromRow(const db::Row& row) {
+  return StoredEvent{row.integer(0),       row.text(1),          row.optional_text(2),
+                     row.optional_text(3), row.optional_text(4), row.text(5),
+                     row.text(6),          row.optional_text(7), row.optional_text(8),
+                     row.text(9),          row.text(10),         row.text(11),
+                     row.text(12)};
+}
+
+std::string AnchorMessage(int64_t seq, std::string_view hash, std::string_view signed_at) {
+  return "waymark-audit-anchor|" + std::to_string(seq) + "|" + std::string(hash) + "|" +
+         std::string(signed_at);
+}
+
+}  // namespace
+
+std::string_view OutcomeCode(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kSuccess:
+      return "success";
+    case Outcome::kFailure:
+      return "failure";
+    case Outcome::kDenied:
+      return "denied";
+  }
+  return "unknown";
+}
+
+int64_t AuditLog::Append(db::Tx& tx, const Event& event) const {
+  // Taking the head row's write lock first serialises appenders on PostgreSQL; SQLite has one
+  // writer anyway.
+  auto head = tx.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+  if (!head) throw db::DbError("audit_head row is missing: the audit schema is damaged");
+  StoredEvent stored{head->integer(0),
+                     FormatUtc(clock_.Now()),
+                     event.request_id,
+                     event.actor_id,
+                     event.organisation_id,
+                     event.action,
+                     std::string(OutcomeCode(event.outcome)),
+                     event.subject_type,
+                     event.subject_id,
+                     DetailsJson(event),
+                     head->text(1),
+                     {},
+                     {}};
+  stored.hash = ChainHash(stored);
+  stored.mac = crypto::MacHex(mac_key_, stored.hash);
+  tx.Execute(
+      "INSERT INTO audit_events (seq, at, request_id, actor_id, organisation_id, action, outcome, "
+      "subject_type, subject_id, details, prev_hash, hash, mac) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {stored.seq, stored.at, stored.request_id, stored.actor_id, stored.organisation_id,
+       stored.action, stored.outcome, stored.subject_type, stored.subject_id, stored.details,
+       stored.prev_hash, stored.hash, stored.mac});
+  tx.Execute("UPDATE audit_head SET hash = ? WHERE id = 1", {stored.hash});
+  return stored.seq;
+}
+
+VerifyReport Verify(db::Database& db, const crypto::SecretBytes& mac_key) {
+  VerifyReport report;
+  int64_t expected_seq = 1;
+  std::string prev_hash;
+  auto bad = [&](int64_t seq, std::string problem) {
+    report.first_bad = seq;
+    report.problem = std::move(problem);
+    return report;
+  };
+  for (;;) {
+    db::Rows page = db.Read([&](db::Tx& tx) {
+      return tx.Query(
+          "SELECT seq, at, request_id, actor_id, organisation_id, action, outcome, subject_type, "
+          "subject_id, details, prev_hash, hash, mac FROM audit_events WHERE seq >= ? "
+          "ORDER BY seq LIMIT ?",
+          {expected_seq, kVerifyPage});
+    });
+    for (const db::Row& row : page) {
+      StoredEvent e = FromRow(row);
+      if (e.seq != expected_seq) {
+        return bad(expected_seq, "event " + std::to_string(expected_seq) +
+                                     " is missing (the next event is " + std::to_string(e.seq) +
+                                     ")");
+      }
+      if (e.prev_hash != prev_hash) {
+        return bad(e.seq, "event " + std::to_string(e.seq) +
+                              " does not link to the event before it (removed, inserted or "
+                              "reordered events)");
+      }
+      if (ChainHash(e) != e.hash) {
+        return bad(e.seq, "event " + std::to_string(e.seq) + " was changed after it was written");
+      }
+      if (!crypto::ConstantTimeEqual(crypto::MacHex(mac_key, e.hash), e.mac)) {
+        return bad(e.seq, "event " + std::to_string(e.seq) +
+                              " has a MAC that this key file did not make (forged or re-chained)");
+      }
+      prev_hash = e.hash;
+      ++expected_seq;
+      ++report.events;
+    }
+    if (page.size() < static_cast<size_t>(kVerifyPage)) break;
+  }
+  auto head = db.Read([](db::Tx& tx) {
+    return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+  });
+  if (!head) return bad(expected_seq, "the audit_head row is missing");
+  if (head->integer(0) != report.events || head->text(1) != prev_hash) {
+    return bad(expected_seq, "the chain ends at event " + std::to_string(report.events) +
+                                 " but its head records event " +
+                                 std::to_string(head->integer(0)) +
+                                 " (events removed from the end)");
+  }
+  return report;
+}
+
+Anchor MakeAnchor(db::Database& db, const crypto::SecretBytes& signing_seed,
+                  std::span<const std::uint8_t> public_key, const Clock& clock) {
+  auto head = db.Read([](db::Tx& tx) {
+    return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+  });
+  if (!head) throw db::DbError("audit_head row is missing: the audit schema is damaged");
+  Anchor anchor{head->integer(0), head->text(1), FormatUtc(clock.Now()), {}, {}};
+  crypto::Bytes signature =
+      crypto::Sign(signing_seed, AnchorMessage(anchor.seq, anchor.hash, anchor.signed_at));
+  anchor.signature = crypto::ToBase64(signature);
+  anchor.public_key = crypto::ToBase64(public_key);
+  return anchor;
+}
+
+std::string FormatAnchor(const Anchor& anchor) {
+  return "seq=" + std::to_string(anchor.seq) + " hash=" + anchor.hash +
+         " signed_at=" + anchor.signed_at + " signature=" + anchor.signature +
+         " public_key=" + anchor.public_key;
+}
+
+std::optional<Anchor> ParseAnchor(std::string_view text) {
+  Anchor anchor;
+  bool has_seq = false;
+  while (!text.empty()) {
+    size_t space = text.find(' ');
+    std::string_view part = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    size_t eq = part.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string_view key = part.substr(0, eq);
+    std::string value(part.substr(eq + 1));
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+    if (key == "seq") {
+      try {
+        anchor.seq = std::stoll(value);
+        has_seq = true;
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+    } else if (key == "hash") {
+      anchor.hash = value;
+    } else if (key == "signed_at") {
+      anchor.signed_at = value;
+    } else if (key == "signature") {
+      anchor.signature = value;
+    } else if (key == "public_key") {
+      anchor.public_key = value;
+    }
+  }
+  if (!has_seq || anchor.signature.empty() || anchor.signed_at.empty()) return std::nullopt;
+  return anchor;
+}
+
+Result<void> VerifyAnchor(db::Database& db, const Anchor& anchor,
+                          std::span<const std::uint8_t> public_key) {
+  auto signature = crypto::FromBase64(anchor.signature);
+  if (!signature || !crypto::VerifySignature(
+                        public_key, AnchorMessage(anchor.seq, anchor.hash, anchor.signed_at),
+                        *signature)) {
+    return Fail(Problem::Invalid("anchor", "the anchor's signature does not verify with this key "
+                                           "file: it was altered or made with other keys"));
+  }
+  if (anchor.seq == 0) return {};
+  auto row = db.Read([&](db::Tx& tx) {
+    return tx.QueryOne("SELECT hash FROM audit_events WHERE seq = ?", {anchor.seq});
+  });
+  if (!row) {
+    return Fail(Problem::Invalid("anchor", "anchored event " + std::to_string(anchor.seq) +
+                                               " is no longer in the audit log"));
+  }
+  if (row->text(0) != anchor.hash) {
+    return Fail(Problem::Invalid("anchor", "anchored event " + std::to_string(anchor.seq) +
+                                               " no longer has the anchored hash"));
+  }
+  return {};
+}
+
+}  // namespace waymark::audit

@@ -1,0 +1,163 @@
+// The thin database interface every store uses, with SQLite and PostgreSQL behind it.
+//
+//   auto db = db::Open("sqlite:/var/lib/waymark/waymark.db", {});
+//   Result<std::string> id = (*db)->Write([&](db::Tx& tx) -> Result<std::string> {
+//     if (tx.QueryOne("SELECT 1 FROM users WHERE email = ?", {email})) {
+//       return Fail(Problem::Conflict("That email address is already in use"));  // rolls back
+//     }
+//     tx.Execute("INSERT INTO users (id, email) VALUES (?, ?)", {id, email});
+//     return id;                                                                 // commits
+//   });
+//
+// SQL uses `?` placeholders on both backends (translated to $1..$n for PostgreSQL; the jsonb
+// `?` operators are therefore unavailable: use jsonb_exists()). Write SQL both databases accept.
+//
+// Transactions: Write(fn) and Read(fn) run fn(Tx&) in one transaction. It commits when fn returns
+// normally, unless fn returns a tl::expected (Result<T>) holding an error: then it rolls back and
+// returns that error. An exception thrown by fn rolls back and propagates. Once a statement has
+// thrown, the transaction is spoiled on both backends (as PostgreSQL requires): further
+// statements throw, and returning normally throws DbError instead of committing.
+// Read() is read-only (a write throws DbError). Do not nest transactions on one Database in one
+// thread: that throws std::logic_error rather than deadlocking.
+//
+// Thread safety: a Database is safe to use from many threads at once; each transaction takes
+// its own connection (SQLite: the single writer, or one reader from a pool; PostgreSQL: one from
+// a bounded pool). A Tx belongs to its callback's thread and must not escape the callback.
+// Waiting for a connection longer than OpenOptions::acquire_timeout throws DatabaseUnavailable.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "platform/db/errors.hpp"
+#include "platform/db/row.hpp"
+#include "platform/db/value.hpp"
+#include "platform/util/problem.hpp"
+
+namespace waymark::db {
+
+enum class BackendKind { kSqlite, kPostgres };
+std::string_view BackendName(BackendKind kind);  // "sqlite" / "postgresql"
+
+struct OpenOptions {
+  // PostgreSQL: the most connections open at once. SQLite: the most reader connections (the
+  // writer is one more).
+  int pool_size = 8;
+  // How long a transaction waits for a free connection before DatabaseUnavailable.
+  std::chrono::milliseconds acquire_timeout{10000};
+  // SQLite: how long to wait for another process's lock. PostgreSQL: connect timeout.
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+// For /metrics. Counters only grow; `in_use` and `open` are current values.
+struct PoolStats {
+  int max_connections = 0;  // writer + readers on SQLite
+  int open = 0;
+  int in_use = 0;
+  std::uint64_t waits = 0;      // transactions that had to wait for a connection
+  std::uint64_t timeouts = 0;   // ... and gave up
+  std::uint64_t discarded = 0;  // broken connections dropped (PostgreSQL)
+};
+
+// One transaction on one connection; valid only inside the Write/Read callback.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  // Rows of a statement with `?` placeholders bound in order to `params`.
+  virtual Rows Query(std::string_view sql, const Params& params = {}) = 0;
+  // Affected row count of INSERT/UPDATE/DELETE.
+  virtual std::int64_t Execute(std::string_view sql, const Params& params = {}) = 0;
+  // Several statements without parameters (migrations). Never put values in `sql`.
+  virtual void ExecuteScript(std::string_view sql) = 0;
+  virtual BackendKind Backend() const = 0;
+
+  // nullopt for no row; more than one row is a bug in the query and throws DbError.
+  std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  template <class F>
+  std::invoke_result_t<F&, Tx&> Write(F&& fn) {
+    return Run(Mode::kWrite, fn);
+  }
+  template <class F>
+  std::invoke_result_t<F&, Tx&> Read(F&& fn) {
+    return Run(Mode::kRead, fn);
+  }
+
+  virtual BackendKind Backend() const = 0;
+  // True when a query round-trips now. Never throws; for GET /readyz.
+  virtual bool Ping() = 0;
+  virtual PoolStats Stats() const = 0;
+
+ protected:
+  Database() = default;
+  enum class Mode { kRead, kWrite };
+  // Runs `body` in a transaction of `mode`; commits when it returns true, rolls back when it
+  // returns false or throws (rethrowing).
+  virtual void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) = 0;
+
+ private:
+  template <class R>
+  static bool Commits(const R& r) {
+    if constexpr (requires {
+                    r.has_value();
+                    r.error();
+                  }) {
+      return r.has_value();
+    } else {
+      return true;
+    }
+  }
+
+  template <class F>
+  std::invoke_result_t<F&, Tx&> Run(Mode mode, F& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    NestingGuard guard(this);
+    if constexpr (std::is_void_v<R>) {
+      RunTransaction(mode, [&](Tx& tx) {
+        fn(tx);
+        return true;
+      });
+    } else {
+      std::optional<R> out;
+      RunTransaction(mode, [&](Tx& tx) {
+        out.emplace(fn(tx));
+        return Commits(*out);
+      });
+      return std::move(*out);
+    }
+  }
+
+  // Detects a transaction started inside another on the same Database and thread.
+  class NestingGuard {
+   public:
+    explicit NestingGuard(const Database* db);
+    ~NestingGuard();
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    const Database* db_;
+  };
+};
+
+// Opens "sqlite:PATH" (also "sqlite:///abs/path"; the file is created with mode 0600 if missing)
+// or a libpq URI "postgresql://..." / "postgres://...". Fails with Problem::Invalid for a URL it
+// cannot use and Problem::Unavailable for a database it cannot reach; messages never contain
+// the password.
+Result<std::unique_ptr<Database>> Open(std::string_view url, const OpenOptions& options = {});
+
+}  // namespace waymark::db

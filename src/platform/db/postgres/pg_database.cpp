@@ -1,0 +1,185 @@
+#include "platform/db/postgres/pg_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "platform/db/connection_tx.hpp"
+#include "platform/db/postgres/pg_connection.hpp"
+
+namespace waymark::db {
+
+namespace {
+
+using PgTx = ConnectionTx<PgConnection, BackendKind::kPostgres>;
+
+// "host /run/pg, port 5432, database waymark, user waymark": for messages, without the password.
+std::string Describe(PQconninfoOption* options) {
+  std::string out;
+  for (auto* o = options; o && o->keyword; ++o) {
+    std::string_view key = o->keyword;
+    const char* label = key == "host"       ? "host"
+                        : key == "hostaddr" ? "address"
+                        : key == "port"     ? "port"
+                        : key == "dbname"   ? "database"
+                        : key == "user"     ? "user"
+                                            : nullptr;
+    if (!label || !o->val || !*o->val) continue;
+    if (!out.empty()) out += ", ";
+    out += std::string(label) + " " + o->val;
+  }
+  return out.empty() ? "libpq defaults" : out;
+}
+
+class PgDatabase final : public Database {
+ public:
+  PgDatabase(std::string url, std::string description, const OpenOptions& options)
+      : url_(std::move(url)), description_(std::move(description)), options_(options) {}
+
+  BackendKind Backend() const override { return BackendKind::kPostgres; }
+
+  bool Ping() override {
+    try {
+      return Read([](Tx& tx) { return tx.Query("SELECT 1").size() == 1; });
+    } catch (...) {
+      return false;  // the answer is the report: not ready
+    }
+  }
+
+  PoolStats Stats() const override {
+    std::lock_guard lock(mutex_);
+    PoolStats s;
+    s.max_connections = options_.pool_size;
+    s.open = open_;
+    s.in_use = in_use_;
+    s.waits = waits_;
+    s.timeouts = timeouts_;
+    s.discarded = discarded_;
+    return s;
+  }
+
+  // Connects eagerly so that Open reports an unreachable server at start-up.
+  void Warm() { Release(Acquire()); }
+
+ protected:
+  void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
+    const char* begin = mode == Mode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
+    std::unique_ptr<PgConnection> connection = Acquire();
+    try {
+      try {
+        connection->ExecuteScript(begin);
+      } catch (const DatabaseUnavailable&) {
+        // An idle connection may have died with a server restart; nothing has happened yet, so
+        // one fresh connection is a safe retry.
+        Release(std::move(connection));
+        connection = Acquire();
+        connection->ExecuteScript(begin);
+      }
+      PgTx tx(*connection);
+      if (!body(tx)) {
+        connection->ExecuteScript("ROLLBACK");
+      } else if (tx.spoiled() || connection->InFailedTransaction()) {
+        throw DbError("the transaction was not committed because a statement in it failed");
+      } else {
+        connection->ExecuteScript("COMMIT");
+      }
+    } catch (...) {
+      if (connection && !connection->Broken() && connection->InTransaction()) {
+        try {
+          connection->ExecuteScript("ROLLBACK");
+        } catch (const DbError&) {
+          // The original failure matters more; Release drops the connection if it broke.
+        }
+      }
+      if (connection) Release(std::move(connection));  // null when a retried Acquire failed
+      throw;
+    }
+    Release(std::move(connection));
+  }
+
+ private:
+  std::unique_ptr<PgConnection> Acquire() {
+    std::unique_lock lock(mutex_);
+    auto available = [&] { return !idle_.empty() || open_ < options_.pool_size; };
+    if (!available()) {
+      ++waits_;
+      if (!changed_.wait_for(lock, options_.acquire_timeout, available)) {
+        ++timeouts_;
+        throw DatabaseUnavailable("no PostgreSQL connection became free in time (pool size " +
+                                  std::to_string(options_.pool_size) + ")");
+      }
+    }
+    ++in_use_;
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+    ++open_;
+    lock.unlock();
+    try {
+      return std::make_unique<PgConnection>(url_, description_, options_);
+    } catch (...) {
+      lock.lock();
+      --open_;
+      --in_use_;
+      changed_.notify_one();
+      throw;
+    }
+  }
+
+  void Release(std::unique_ptr<PgConnection> connection) {
+    bool keep = connection && !connection->Broken() && !connection->InTransaction();
+    if (!keep) connection.reset();  // close outside the pool lock
+    std::lock_guard lock(mutex_);
+    --in_use_;
+    if (keep) {
+      idle_.push_back(std::move(connection));
+    } else {
+      --open_;
+      ++discarded_;
+    }
+    changed_.notify_one();
+  }
+
+  const std::string url_;
+  const std::string description_;
+  const OpenOptions options_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;
+  int open_ = 0;
+  int in_use_ = 0;
+  std::uint64_t waits_ = 0;
+  std::uint64_t timeouts_ = 0;
+  std::uint64_t discarded_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, const OpenOptions& options) {
+  char* error = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &error);
+  if (parsed == nullptr) {
+    // libpq's reason may quote part of the URL, password included, so it is not repeated.
+    if (error) PQfreemem(error);
+    return Fail(Problem{ProblemKind::kInvalid,
+                        "The PostgreSQL URL is not a valid libpq connection URI "
+                        "(postgresql://user:password@host:port/database?param=value)",
+                        {}});
+  }
+  std::string description = Describe(parsed);
+  PQconninfoFree(parsed);
+  auto database = std::make_unique<PgDatabase>(url, description, options);
+  try {
+    database->Warm();
+  } catch (const DbError& e) {
+    return Fail(Problem::Unavailable(e.what()));
+  }
+  return database;
+}
+
+}  // namespace waymark::db
