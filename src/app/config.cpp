@@ -18,7 +18,7 @@ constexpr std::array<Setting, 11> kSettings{{
     {"key_file", "WAYMARK_KEY_FILE", "--key-file",
      "Key file made by `waymark keys init` (mode 0400)"},
     {"public_url", "WAYMARK_PUBLIC_URL", "--public-url",
-     "Address people use; https turns on Secure cookies and HSTS"},
+     "Address people use; https turns on Secure cookies and HSTS (default: http://LISTEN)"},
     {"demo", "WAYMARK_DEMO", "--demo", "Load demo organisations and users; loopback only"},
     {"log_level", "WAYMARK_LOG_LEVEL", "", "trace, debug, info, warn or error"},
     {"workers", "WAYMARK_WORKERS", "", "Worker threads for request handlers"},

@@ -19,7 +19,8 @@ struct Config {
   std::string key_file = "var/waymark.key";
   // The address people use. An https URL (TLS ended by nginx in front) turns on Secure cookies
   // and HSTS, and is the only Origin accepted on forms.
-  std::string public_url = "http://127.0.0.1:8080";
+  // Empty: http://ADDRESS:PORT of the listening socket (development and demo on loopback).
+  std::string public_url;
   bool demo = false;
   std::string log_level = "info";
   int workers = 8;

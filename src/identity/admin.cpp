@@ -57,6 +57,24 @@ Result<void> CheckConfirmedPassword(std::string_view password, std::string_view 
 constexpr std::string_view kLinkExpired =
     "This link has expired or has already been used. Ask your administrator for a new one.";
 
+// Runs `body` in a write transaction that still commits when `body` is refused (Forbidden): the
+// permission.denied event Require appends must outlive the refused request. Every other failure
+// rolls back. Safe because Require runs before anything is written.
+template <class T, class F>
+Result<T> WriteCommittingDenial(db::Database& db, F&& body) {
+  std::optional<Problem> refused;
+  auto done = db.Write([&](db::Tx& tx) -> Result<std::optional<T>> {
+    Result<T> result = body(tx);
+    if (result) return std::optional<T>(std::move(*result));
+    if (result.error().kind != ProblemKind::kForbidden) return Fail(result.error());
+    refused = result.error();
+    return std::optional<T>();
+  });
+  if (refused) return Fail(*refused);
+  if (!done) return Fail(done.error());
+  return std::move(**done);
+}
+
 }  // namespace
 
 std::string IssueLink(db::Tx& tx, std::string_view purpose, std::optional<std::string> user_id,
@@ -105,7 +123,7 @@ Result<Organisation> AdminService::GetOrganisation(const Actor& actor, std::stri
 Result<Organisation> AdminService::CreateOrganisation(const Actor& actor,
                                                       const OrganisationInput& input,
                                                       const Origin& origin) {
-  return deps_.db.Write([&](db::Tx& tx) -> Result<Organisation> {
+  return WriteCommittingDenial<Organisation>(deps_.db, [&](db::Tx& tx) -> Result<Organisation> {
     if (auto ok = Require(tx, actor, Action::kAdminOrganisationsManage, std::nullopt, origin);
         !ok) {
       return Fail(ok.error());
@@ -127,7 +145,7 @@ Result<Organisation> AdminService::UpdateOrganisation(const Actor& actor, std::s
                                                       const std::string& name, bool active,
                                                       int64_t expected_version,
                                                       const Origin& origin) {
-  return deps_.db.Write([&](db::Tx& tx) -> Result<Organisation> {
+  return WriteCommittingDenial<Organisation>(deps_.db, [&](db::Tx& tx) -> Result<Organisation> {
     if (auto ok = Require(tx, actor, Action::kAdminOrganisationsManage, std::string(id), origin);
         !ok) {
       return Fail(ok.error());
@@ -172,7 +190,7 @@ Result<User> AdminService::GetUser(const Actor& actor, std::string_view id) {
 
 Result<CreatedUser> AdminService::CreateUser(const Actor& actor, const UserInput& input,
                                              const Origin& origin) {
-  return deps_.db.Write([&](db::Tx& tx) -> Result<CreatedUser> {
+  return WriteCommittingDenial<CreatedUser>(deps_.db, [&](db::Tx& tx) -> Result<CreatedUser> {
     if (auto ok = Require(tx, actor, Action::kAdminUsersManage, input.organisation_id, origin);
         !ok) {
       return Fail(ok.error());
@@ -195,7 +213,7 @@ Result<User> AdminService::UpdateUser(const Actor& actor, std::string_view id,
                                       const std::string& display_name, const std::string& role,
                                       bool active, int64_t expected_version,
                                       const Origin& origin) {
-  return deps_.db.Write([&](db::Tx& tx) -> Result<User> {
+  return WriteCommittingDenial<User>(deps_.db, [&](db::Tx& tx) -> Result<User> {
     auto current = FindUser(tx, id);
     if (!current) return Fail(Problem::NotFound("No such user"));
     if (auto ok = Require(tx, actor, Action::kAdminUsersManage, current->organisation_id, origin);
@@ -226,7 +244,7 @@ Result<User> AdminService::UpdateUser(const Actor& actor, std::string_view id,
 
 Result<User> AdminService::ResetMfa(const Actor& actor, std::string_view id,
                                     int64_t expected_version, const Origin& origin) {
-  return deps_.db.Write([&](db::Tx& tx) -> Result<User> {
+  return WriteCommittingDenial<User>(deps_.db, [&](db::Tx& tx) -> Result<User> {
     auto current = FindUser(tx, id);
     if (!current) return Fail(Problem::NotFound("No such user"));
     if (auto ok = Require(tx, actor, Action::kAdminUsersManage, current->organisation_id, origin);

@@ -60,7 +60,8 @@ http::Response RenderList(const PageContext& ctx, const std::vector<User>& users
   if (Decide(ctx.actor(), Action::kAdminUsersManage)) {
     content.push_back(govuk::Button({.text = "Add a user", .href = "/admin/users/new"}));
   }
-  if (!filter_name.empty()) {
+  // Only the operator's administrators see more than one organisation.
+  if (!filter_name.empty() && ctx.actor().operator_organisation) {
     content.push_back(El("p").Class("govuk-body").Add(Link("Show everyone", std::string(kNav))));
   }
   if (users.empty()) {

@@ -15,7 +15,7 @@ namespace waymark::identity {
 
 struct PageParts {
   std::string title;        // "Sign in": " - Waymark" is added
-  html::Node content;       // inside <main>
+  html::Node content{};     // inside <main>
   html::Node before{};      // back link, banners
   std::string active_nav{};  // href of the navigation item to mark as current
   int status = 200;

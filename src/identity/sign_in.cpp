@@ -357,11 +357,13 @@ std::vector<std::string> SignInService::IssueRecoveryCodes(db::Tx& tx, std::stri
   std::vector<std::string> codes;
   std::vector<std::string> hashes;
   for (int i = 0; i < 10; ++i) {
-    std::string token = crypto::NewToken();  // 256 random bits; take 50 of them
+    // 10 random bytes, 5 bits of each (256 is a multiple of 32, so every character is equally
+    // likely): 50 bits. Not NewToken(): its base64url text is not uniform modulo 32.
+    crypto::SecretBytes random = crypto::SecretBytes::Random(10);
     std::string code;
-    for (int j = 0; j < 10; ++j) {
+    for (size_t j = 0; j < 10; ++j) {
       if (j == 5) code.push_back('-');
-      code.push_back(kAlphabet[static_cast<unsigned char>(token[static_cast<size_t>(j)]) % 32]);
+      code.push_back(kAlphabet[random.span()[j] % 32]);
     }
     hashes.push_back(crypto::HashToken(NormaliseRecoveryCode(code)));
     codes.push_back(std::move(code));
@@ -370,23 +372,31 @@ std::vector<std::string> SignInService::IssueRecoveryCodes(db::Tx& tx, std::stri
   return codes;
 }
 
-Result<Authenticated> SignInService::Authenticate(std::string_view token) {
+Result<Authenticated> SignInService::Authenticate(std::string_view token, bool touch) {
   TimePoint now = deps_.clock.Now();
   if (token.empty()) return Fail(Problem::Unauthenticated());
-  return deps_.db.Write([&](db::Tx& tx) -> Result<Authenticated> {
+  // An ended session's deletion must commit: the transaction returns a plain value, never an
+  // error, and the refusal becomes an error afterwards.
+  struct Outcome {
+    std::optional<Authenticated> authenticated;
+    Problem problem = Problem::Unauthenticated();
+  };
+  auto outcome = deps_.db.Write([&](db::Tx& tx) -> Outcome {
     auto session = FindSession(tx, token);
-    if (!session) return Fail(Problem::Unauthenticated());
+    if (!session) return {};
     switch (EvaluateSession(*session, now, deps_.limits)) {
       case SessionState::kIdleExpired:
         DeleteSession(tx, session->token_hash);
-        return Fail(Problem::Unauthenticated(
-            "You were signed out because you had not done anything for " +
-            std::to_string(deps_.limits.idle.count()) + " minutes. Sign in again to continue."));
+        return {std::nullopt, Problem::Unauthenticated(
+                                  "You were signed out because you had not done anything for " +
+                                  std::to_string(deps_.limits.idle.count()) +
+                                  " minutes. Sign in again to continue.")};
       case SessionState::kAbsoluteExpired:
         DeleteSession(tx, session->token_hash);
-        return Fail(Problem::Unauthenticated(
-            "You were signed out because you had been signed in for " +
-            std::to_string(deps_.limits.absolute.count()) + " hours. Sign in again to continue."));
+        return {std::nullopt,
+                Problem::Unauthenticated("You were signed out because you had been signed in for " +
+                                         std::to_string(deps_.limits.absolute.count()) +
+                                         " hours. Sign in again to continue.")};
       case SessionState::kLive:
         break;
     }
@@ -394,16 +404,20 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token) {
     auto org = user ? FindOrganisation(tx, user->organisation_id) : std::nullopt;
     if (!user || !user->active || !org || !org->active) {
       DeleteSession(tx, session->token_hash);
-      return Fail(Problem::Unauthenticated());
+      return {};
     }
-    TouchSession(tx, *session, now);
-    session->last_seen_at = now;
+    if (touch) {
+      TouchSession(tx, *session, now);
+      session->last_seen_at = now;
+    }
     Authenticated out{*session, *user, *org, std::nullopt, SessionEndsAt(*session, deps_.limits)};
     if (session->stage == SessionStage::kActive) {
       out.actor = Actor{user->id, org->id, org->kind, org->is_operator, user->role};
     }
-    return out;
+    return {std::move(out)};
   });
+  if (!outcome.authenticated) return Fail(std::move(outcome.problem));
+  return std::move(*outcome.authenticated);
 }
 
 void SignInService::SignOut(std::string_view token, const Origin& origin) {

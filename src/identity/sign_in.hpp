@@ -66,8 +66,9 @@ class SignInService {
   Result<EnrolmentDone> CompleteEnrolment(std::string_view token, std::string_view code,
                                           const Origin& origin);
   // Unauthenticated (with a message saying why, e.g. the idle timeout) when the token is
-  // unknown, expired, or its user or organisation was deactivated. A live session is touched.
-  Result<Authenticated> Authenticate(std::string_view token);
+  // unknown, expired, or its user or organisation was deactivated. A live session is touched
+  // (its idle time restarts) unless `touch` is false, as for the timeout warning page.
+  Result<Authenticated> Authenticate(std::string_view token, bool touch = true);
   void SignOut(std::string_view token, const Origin& origin);
 
   // Ten new recovery codes for a user; replaces any earlier ones. Runs in the caller's tx.

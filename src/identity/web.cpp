@@ -135,15 +135,17 @@ void WebRoutes::Page(std::string method, std::string pattern, Action action,
       }});
 }
 
-void WebRoutes::Public(std::string method, std::string pattern, PageHandler handler) {
+void WebRoutes::Public(std::string method, std::string pattern, PageHandler handler,
+                       bool touch_session) {
   router_.Add(http::Route{
       std::move(method), std::move(pattern), std::string(Code(Action::kPublic)),
-      http::RouteKind::kPublic, std::nullopt, [this, handler](http::Request& req) {
+      http::RouteKind::kPublic, std::nullopt,
+      [this, handler, touch_session](http::Request& req) {
         PageContext ctx{req, settings_, std::nullopt, {}, {}, {}};
         auto cookies = req.Cookies();
         if (auto token = cookies.Get(SessionCookieName(settings_))) {
           ctx.session_token = std::string(*token);
-          if (auto auth = sign_in_.Authenticate(ctx.session_token)) {
+          if (auto auth = sign_in_.Authenticate(ctx.session_token, touch_session)) {
             ctx.auth = std::move(*auth);
             ctx.csrf_token = ctx.auth->session.csrf_token;
             if (ctx.auth->actor) req.actor_id = ctx.auth->actor->user_id;

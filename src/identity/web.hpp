@@ -8,6 +8,7 @@
 //
 // Thread safety: WebRoutes is used while routes are added (one thread); the wrapped handlers are
 // then called from many worker threads at once.
+// Lifetime: the handlers it registers refer to it; keep it alive as long as the router.
 #pragma once
 
 #include <functional>
@@ -63,8 +64,9 @@ class WebRoutes {
   // A page for a fully signed-in person whom the policy allows `action`.
   void Page(std::string method, std::string pattern, Action action, PageHandler handler);
   // A page anyone may reach (sign in, set-up, second-factor steps); a session is loaded if the
-  // browser has one, but not required.
-  void Public(std::string method, std::string pattern, PageHandler handler);
+  // browser has one, but not required. `touch_session` false leaves its idle time running.
+  void Public(std::string method, std::string pattern, PageHandler handler,
+              bool touch_session = true);
 
   const WebSettings& settings() const { return settings_; }
 

@@ -29,9 +29,9 @@ TEST(PasswordPolicy, RefusesShortEmptyAndHugePasswords) {
 }
 
 TEST(PasswordPolicy, RefusesCommonPasswordsAndTheirDecorations) {
-  for (std::string_view weak : {"password1234", "Password2024!", "iloveyou12345", "1234567890123",
-                                "passwordpassword", "aaaaaaaaaaaaaa", "abcabcabcabcabc",
-                                "MyWaymarkPassword"}) {
+  for (std::string_view weak :
+       {"password1234", "Password2024!", "iloveyou12345", "1234567890123", "passwordpassword",
+        "aaaaaaaaaaaaaa", "abcabcabcabcabc", "MyWaymarkPassword"}) {
     EXPECT_EQ(ErrorOf(weak), "Password is too easy to guess. Try 3 or more unrelated words")
         << weak;
   }

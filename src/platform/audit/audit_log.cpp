@@ -1,5 +1,8 @@
 #include "platform/audit/audit_log.hpp"
 
+#include <charconv>
+#include <system_error>
+
 #include <boost/json.hpp>
 
 #include "platform/crypto/encoding.hpp"
@@ -57,10 +60,9 @@ std::string DetailsJson(const Event& event) {
 }
 
 StoredEvent FromRow(const db::Row& row) {
-  return StoredEvent{row.integer(0),       row.text(1),          row.optional_text(2),
-                     row.optional_text(3), row.optional_text(4), row.text(5),
-                     row.text(6),          row.optional_text(7), row.optional_text(8),
-                     row.text(9),          row.text(10),         row.text(11),
+  return StoredEvent{row.integer(0),       row.text(1), row.optional_text(2), row.optional_text(3),
+                     row.optional_text(4), row.text(5), row.text(6),          row.optional_text(7),
+                     row.optional_text(8), row.text(9), row.text(10),         row.text(11),
                      row.text(12)};
 }
 
@@ -123,6 +125,18 @@ VerifyReport Verify(db::Database& db, const crypto::SecretBytes& mac_key) {
     report.problem = std::move(problem);
     return report;
   };
+  auto read_head = [&db] {
+    return db.Read(
+        [](db::Tx& tx) { return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"); });
+  };
+  // The pages are separate transactions and a running server keeps appending, so the head is
+  // read before the walk: every event up to it was committed with it and must be found; events
+  // appended during the walk are checked like the rest.
+  auto head_before = read_head();
+  if (!head_before) return bad(1, "the audit_head row is missing");
+  const int64_t head_seq = head_before->integer(0);
+  std::optional<std::string> hash_at_head;
+  if (head_seq == 0) hash_at_head = "";
   for (;;) {
     db::Rows page = db.Read([&](db::Tx& tx) {
       return tx.Query(
@@ -150,30 +164,40 @@ VerifyReport Verify(db::Database& db, const crypto::SecretBytes& mac_key) {
         return bad(e.seq, "event " + std::to_string(e.seq) +
                               " has a MAC that this key file did not make (forged or re-chained)");
       }
+      if (e.seq == head_seq) hash_at_head = e.hash;
       prev_hash = e.hash;
       ++expected_seq;
       ++report.events;
     }
     if (page.size() < static_cast<size_t>(kVerifyPage)) break;
   }
-  auto head = db.Read([](db::Tx& tx) {
-    return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-  });
-  if (!head) return bad(expected_seq, "the audit_head row is missing");
-  if (head->integer(0) != report.events || head->text(1) != prev_hash) {
+  if (report.events < head_seq) {
     return bad(expected_seq, "the chain ends at event " + std::to_string(report.events) +
-                                 " but its head records event " +
-                                 std::to_string(head->integer(0)) +
+                                 " but its head records event " + std::to_string(head_seq) +
                                  " (events removed from the end)");
+  }
+  if (hash_at_head != head_before->text(1)) {
+    return bad(head_seq, "the head records a hash for event " + std::to_string(head_seq) +
+                             " that is not that event's (the head or the event was altered)");
+  }
+  // A head behind the chain's end cannot come from concurrent appends (each moves the head in
+  // the transaction that adds its event); one ahead of it can, and was checked above.
+  auto head_after = read_head();
+  if (!head_after) return bad(expected_seq, "the audit_head row is missing");
+  if (head_after->integer(0) < report.events ||
+      (head_after->integer(0) == report.events && head_after->text(1) != prev_hash)) {
+    return bad(head_after->integer(0) + 1,
+               "the chain goes on to event " + std::to_string(report.events) +
+                   " but its head records event " + std::to_string(head_after->integer(0)) +
+                   " (the head was altered)");
   }
   return report;
 }
 
 Anchor MakeAnchor(db::Database& db, const crypto::SecretBytes& signing_seed,
                   std::span<const std::uint8_t> public_key, const Clock& clock) {
-  auto head = db.Read([](db::Tx& tx) {
-    return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-  });
+  auto head = db.Read(
+      [](db::Tx& tx) { return tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"); });
   if (!head) throw db::DbError("audit_head row is missing: the audit schema is damaged");
   Anchor anchor{head->integer(0), head->text(1), FormatUtc(clock.Now()), {}, {}};
   crypto::Bytes signature =
@@ -202,12 +226,13 @@ std::optional<Anchor> ParseAnchor(std::string_view text) {
     std::string value(part.substr(eq + 1));
     while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
     if (key == "seq") {
-      try {
-        anchor.seq = std::stoll(value);
-        has_seq = true;
-      } catch (const std::exception&) {
+      // The whole value, digits only: "5x" or "-5" is a damaged anchor, not anchor 5.
+      const char* end = value.data() + value.size();
+      auto [stop, error] = std::from_chars(value.data(), end, anchor.seq);
+      if (value.empty() || value.front() == '-' || error != std::errc() || stop != end) {
         return std::nullopt;
       }
+      has_seq = true;
     } else if (key == "hash") {
       anchor.hash = value;
     } else if (key == "signed_at") {
@@ -225,11 +250,12 @@ std::optional<Anchor> ParseAnchor(std::string_view text) {
 Result<void> VerifyAnchor(db::Database& db, const Anchor& anchor,
                           std::span<const std::uint8_t> public_key) {
   auto signature = crypto::FromBase64(anchor.signature);
-  if (!signature || !crypto::VerifySignature(
-                        public_key, AnchorMessage(anchor.seq, anchor.hash, anchor.signed_at),
-                        *signature)) {
-    return Fail(Problem::Invalid("anchor", "the anchor's signature does not verify with this key "
-                                           "file: it was altered or made with other keys"));
+  if (!signature ||
+      !crypto::VerifySignature(public_key, AnchorMessage(anchor.seq, anchor.hash, anchor.signed_at),
+                               *signature)) {
+    return Fail(Problem::Invalid("anchor",
+                                 "the anchor's signature does not verify with this key "
+                                 "file: it was altered or made with other keys"));
   }
   if (anchor.seq == 0) return {};
   auto row = db.Read([&](db::Tx& tx) {

@@ -58,7 +58,8 @@ struct VerifyReport {
 };
 
 // Walks the whole chain in order, in pages, checking numbering, links, hashes and MACs, and that
-// the stored head matches the last event.
+// the stored head matches the chain. Safe to run while a server appends: events committed during
+// the walk are checked too and are not mistaken for tampering.
 VerifyReport Verify(db::Database& db, const crypto::SecretBytes& mac_key);
 
 // The signed chain head: store its text outside the database (a printout, another system) and

@@ -1,12 +1,13 @@
 #include "platform/http/logging.hpp"
 
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <spdlog/async.h>
 #include <spdlog/formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
+#include <atomic>
 #include <cmath>
 
 #include "platform/util/time.hpp"
@@ -18,12 +19,19 @@ namespace {
 // Marks a message that is already a complete JSON line, so the formatter passes it through.
 constexpr char kPrebuilt = '\x1e';
 
+// Until InitJsonLogging runs, the default logger's own pattern frames the JSON, unmarked.
+std::atomic<bool> json_installed{false};
+
 std::string_view LevelName(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarn: return "warn";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarn:
+      return "warn";
+    case LogLevel::kError:
+      return "error";
   }
   return "info";
 }
@@ -31,19 +39,27 @@ std::string_view LevelName(LogLevel level) {
 LogLevel FromSpdlog(spdlog::level::level_enum level) {
   switch (level) {
     case spdlog::level::trace:
-    case spdlog::level::debug: return LogLevel::kDebug;
-    case spdlog::level::info: return LogLevel::kInfo;
-    case spdlog::level::warn: return LogLevel::kWarn;
-    default: return LogLevel::kError;
+    case spdlog::level::debug:
+      return LogLevel::kDebug;
+    case spdlog::level::info:
+      return LogLevel::kInfo;
+    case spdlog::level::warn:
+      return LogLevel::kWarn;
+    default:
+      return LogLevel::kError;
   }
 }
 
 spdlog::level::level_enum ToSpdlog(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return spdlog::level::debug;
-    case LogLevel::kInfo: return spdlog::level::info;
-    case LogLevel::kWarn: return spdlog::level::warn;
-    case LogLevel::kError: return spdlog::level::err;
+    case LogLevel::kDebug:
+      return spdlog::level::debug;
+    case LogLevel::kInfo:
+      return spdlog::level::info;
+    case LogLevel::kWarn:
+      return spdlog::level::warn;
+    case LogLevel::kError:
+      return spdlog::level::err;
   }
   return spdlog::level::info;
 }
@@ -56,8 +72,8 @@ class JsonFormatter final : public spdlog::formatter {
     if (!text.empty() && text.front() == kPrebuilt) {
       text.remove_prefix(1);
     } else {
-      line = FormatLogLine(msg.time, FromSpdlog(msg.level), "log",
-                           {{"message", std::string(text)}});
+      line =
+          FormatLogLine(msg.time, FromSpdlog(msg.level), "log", {{"message", std::string(text)}});
       text = line;
     }
     dest.append(text.data(), text.data() + text.size());
@@ -73,6 +89,7 @@ void Install(std::shared_ptr<spdlog::logger> logger, LogLevel min_level) {
   logger->set_level(ToSpdlog(min_level));
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(std::move(logger));
+  json_installed = true;
 }
 
 }  // namespace
@@ -112,7 +129,7 @@ std::string FormatLogLine(TimePoint ts, LogLevel level, std::string_view event,
 void LogEvent(LogLevel level, std::string_view event, const std::vector<LogField>& fields) {
   auto logger = spdlog::default_logger_raw();
   if (!logger->should_log(ToSpdlog(level))) return;
-  std::string line(1, kPrebuilt);
+  std::string line = json_installed ? std::string(1, kPrebuilt) : std::string();
   line += FormatLogLine(std::chrono::system_clock::now(), level, event, fields);
   logger->log(ToSpdlog(level), "{}", line);
 }

@@ -63,8 +63,8 @@ std::string Number(double v) { return fmt::format("{}", v); }
 bool IsMetricName(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == ':';
   });
 }
 
@@ -136,8 +136,8 @@ std::string MetricsRegistry::RenderPrometheus() const {
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < bounds_.size(); ++i) {
       cumulative += h.buckets[i];
-      out += latency + "_bucket" + RenderLabels(labels, "le=\"" + Number(bounds_[i]) + "\"") +
-             " " + std::to_string(cumulative) + "\n";
+      out += latency + "_bucket" + RenderLabels(labels, "le=\"" + Number(bounds_[i]) + "\"") + " " +
+             std::to_string(cumulative) + "\n";
     }
     out += latency + "_bucket" + RenderLabels(labels, "le=\"+Inf\"") + " " +
            std::to_string(h.count) + "\n";

@@ -24,8 +24,7 @@ class MetricsRegistry {
 
   // One finished request: waymark_http_requests_total{route,method,status} and
   // waymark_http_request_duration_seconds{route,method}.
-  void ObserveRequest(std::string_view route, std::string_view method, int status,
-                      double seconds);
+  void ObserveRequest(std::string_view route, std::string_view method, int status, double seconds);
 
   // A gauge read when metrics are rendered. `sample` runs under the registry's lock: it must be
   // quick and must not call the registry. Throws std::invalid_argument for an invalid or

@@ -11,7 +11,9 @@ namespace waymark::http {
 
 namespace {
 
-Problem TargetProblem(std::string message) { return Problem::Invalid("target", std::move(message)); }
+Problem TargetProblem(std::string message) {
+  return Problem::Invalid("target", std::move(message));
+}
 
 }  // namespace
 

@@ -73,7 +73,7 @@ Router::Compiled Router::Compile(const Route& route) {
     if (!IsCaptureName(name)) fail("bad capture name");
     if (std::find(names.begin(), names.end(), name) != names.end()) fail("duplicate capture");
     names.emplace_back(name);
-    Segment::Type t;
+    Segment::Type t = Segment::Type::kAny;
     if (type == "id") {
       t = Segment::Type::kId;
     } else if (type == "int") {
@@ -97,8 +97,7 @@ Router::Compiled Router::Compile(const Route& route) {
 
 void Router::Add(Route route) {
   std::string name = route.method + " " + route.pattern;
-  if (route.action.empty() ||
-      route.action.find_first_of(" \t\r\n") != std::string::npos) {
+  if (route.action.empty() || route.action.find_first_of(" \t\r\n") != std::string::npos) {
     throw std::invalid_argument("route " + name + " has no policy action");
   }
   if (!route.handler) throw std::invalid_argument("route " + name + " has no handler");
@@ -133,13 +132,26 @@ bool Router::MatchPattern(const Compiled& compiled, std::string_view path, Captu
     std::string_view part = parts[i++];
     bool ok = false;
     switch (seg.type) {
-      case Segment::Type::kLiteral: ok = part == seg.text; break;
-      case Segment::Type::kId: ok = IsId(part); break;
-      case Segment::Type::kInt: ok = IsDigits(part, 18); break;
-      case Segment::Type::kRef: ok = IsShortReference(part); break;
-      case Segment::Type::kSlug: ok = IsSlug(part); break;
-      case Segment::Type::kAny: ok = !part.empty(); break;
-      case Segment::Type::kPath: break;
+      case Segment::Type::kLiteral:
+        ok = part == seg.text;
+        break;
+      case Segment::Type::kId:
+        ok = IsId(part);
+        break;
+      case Segment::Type::kInt:
+        ok = IsDigits(part, 18);
+        break;
+      case Segment::Type::kRef:
+        ok = IsShortReference(part);
+        break;
+      case Segment::Type::kSlug:
+        ok = IsSlug(part);
+        break;
+      case Segment::Type::kAny:
+        ok = !part.empty();
+        break;
+      case Segment::Type::kPath:
+        break;
     }
     if (!ok) return false;
     if (seg.type != Segment::Type::kLiteral) captures->emplace_back(seg.text, std::string(part));
@@ -150,10 +162,14 @@ bool Router::MatchPattern(const Compiled& compiled, std::string_view path, Captu
 bool Router::MoreSpecific(const Compiled& a, const Compiled& b) {
   auto rank = [](Segment::Type t) {
     switch (t) {
-      case Segment::Type::kLiteral: return 0;
-      case Segment::Type::kAny: return 2;
-      case Segment::Type::kPath: return 3;
-      default: return 1;
+      case Segment::Type::kLiteral:
+        return 0;
+      case Segment::Type::kAny:
+        return 2;
+      case Segment::Type::kPath:
+        return 3;
+      default:
+        return 1;
     }
   };
   std::size_t n = std::min(a.segments.size(), b.segments.size());

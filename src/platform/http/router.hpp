@@ -48,8 +48,8 @@ struct Route {
 struct RouteMatch {
   enum class Outcome { kFound, kNotFound, kMethodNotAllowed };
   Outcome outcome = Outcome::kNotFound;
-  const Route* route = nullptr;  // set when kFound; valid while the router lives
-  Captures captures;             // set when kFound
+  const Route* route = nullptr;    // set when kFound; valid while the router lives
+  Captures captures;               // set when kFound
   std::vector<std::string> allow;  // set when kMethodNotAllowed: methods the path accepts
 };
 

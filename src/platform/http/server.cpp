@@ -2,7 +2,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -10,7 +9,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -24,6 +22,7 @@
 #include <vector>
 
 #include "platform/http/logging.hpp"
+#include "platform/http/request_boundary.hpp"
 #include "platform/http/wire.hpp"
 #include "platform/http/worker_pool.hpp"
 #include "platform/util/ids.hpp"
@@ -130,9 +129,8 @@ auto AsyncRunOnPool(WorkerPool& pool, std::function<Response()> work, Token&& to
     auto shared = std::make_shared<decltype(handler)>(std::move(handler));
     bool queued = pool.TryPost([shared, task = std::move(task), guard]() mutable {
       PoolResult result{true, task()};
-      asio::post(guard.get_executor(), [shared, result = std::move(result)]() mutable {
-        (*shared)(std::move(result));
-      });
+      asio::post(guard.get_executor(),
+                 [shared, result = std::move(result)]() mutable { (*shared)(std::move(result)); });
     });
     if (!queued) asio::post(executor, [shared]() mutable { (*shared)(PoolResult{}); });
   };
@@ -140,59 +138,11 @@ auto AsyncRunOnPool(WorkerPool& pool, std::function<Response()> work, Token&& to
 }
 
 Response ErrorPage(ServerCore* core, int status, std::string_view incident) {
-  if (core->options.error_page) {
-    try {
-      return core->options.error_page(status, incident);
-    } catch (const std::exception& e) {
-      LogEvent(LogLevel::kError, "error_page_failed", {{"message", std::string(e.what())}});
-    }
-  }
-  return DefaultErrorPage(status, incident);
-}
-
-std::string_view RouteLabel(const Request& req) {
-  return req.route_pattern.empty() ? std::string_view("unmatched") : req.route_pattern;
-}
-
-Response Incident(ServerCore* core, const Request& req, std::string_view what) {
-  std::string incident = NewId().substr(0, 16);
-  LogEvent(LogLevel::kError, "unhandled_exception",
-           {{"incident_id", incident},
-            {"request_id", req.request_id},
-            {"route", std::string(RouteLabel(req))},
-            {"message", std::string(what)}});
-  return ErrorPage(core, 500, incident);
-}
-
-// The caught-once boundary for application failures.
-Response CallApp(ServerCore* core, Request& req) {
-  try {
-    return core->app(req);
-  } catch (const std::exception& e) {
-    return Incident(core, req, e.what());
-  } catch (...) {
-    return Incident(core, req, "non-standard exception");
-  }
+  return MakeErrorPage(core->options.error_page, status, incident);
 }
 
 std::function<Response()> MakeWork(ServerCore* core, std::shared_ptr<Request> req) {
-  return [core, req] { return CallApp(core, *req); };
-}
-
-std::string_view MethodLabel(std::string_view method) {
-  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
-    if (method == known) return known;
-  }
-  return "other";
-}
-
-std::string ForwardedFor(const Request& req) {
-  std::string_view header = req.headers.Get("X-Forwarded-For").value_or("");
-  std::size_t comma = header.rfind(',');
-  std::string_view last = comma == std::string_view::npos ? header : header.substr(comma + 1);
-  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-  return std::string(last);
+  return [core, req] { return CallApplication(core->app, core->options.error_page, *req); };
 }
 
 ReaderLimits LimitsFrom(const ServerOptions& options) {
@@ -294,14 +244,15 @@ asio::awaitable<void> RunSession(ServerCore* core, tcp::socket socket) {
       req->request_id = NewId();
       req->remote_address = peer;
       if (options.trust_forwarded_for) {
-        if (std::string forwarded = ForwardedFor(*req); !forwarded.empty()) {
+        if (std::string forwarded = LastForwardedFor(*req); !forwarded.empty()) {
           req->remote_address = std::move(forwarded);
         }
       }
       req->tls = options.tls;
       head = req->method == "HEAD";
       std::function<Response()> work = MakeWork(core, req);
-      PoolResult result = co_await AsyncRunOnPool(*core->pool, std::move(work), asio::use_awaitable);
+      PoolResult result =
+          co_await AsyncRunOnPool(*core->pool, std::move(work), asio::use_awaitable);
       if (result.accepted) {
         res = std::move(result.response);
       } else {
@@ -419,8 +370,8 @@ Server::Server(ServerOptions options, AppFn app) : core_(std::make_unique<detail
   if (options.io_threads == 0) throw std::invalid_argument("server needs an I/O thread");
   core_->options = std::move(options);
   core_->app = std::move(app);
-  core_->metrics = core_->options.metrics ? core_->options.metrics
-                                          : std::make_shared<MetricsRegistry>();
+  core_->metrics =
+      core_->options.metrics ? core_->options.metrics : std::make_shared<MetricsRegistry>();
   core_->pool = std::make_unique<WorkerPool>(core_->options.worker_threads,
                                              core_->options.worker_queue_capacity);
 

@@ -1,0 +1,97 @@
+#include "app/routes.hpp"
+
+#include "app/home_pages.hpp"
+#include "identity/account_pages.hpp"
+#include "identity/admin_pages.hpp"
+#include "identity/layout.hpp"
+#include "identity/sign_in_pages.hpp"
+#include "platform/assets/assets.hpp"
+#include "platform/html/inline_script.hpp"
+#include "platform/http/security_headers.hpp"
+
+namespace waymark::app {
+
+namespace {
+
+void AddOperationalRoutes(WebApp& app) {
+  auto add = [&app](std::string pattern, http::Handler handler) {
+    app.router.Add(http::Route{"GET", std::move(pattern),
+                               std::string(identity::Code(identity::Action::kPublic)),
+                               http::RouteKind::kPublic, std::nullopt, std::move(handler)});
+  };
+  add("/healthz", [](http::Request&) { return http::Response::Text("ok\n"); });
+  add("/readyz", [&app](http::Request&) {
+    if (app.runtime.db->Ping()) return http::Response::Text("ready\n");
+    return http::Response::Text("database unreachable\n", 503);
+  });
+  add("/metrics", [&app](http::Request&) {
+    http::Response response = http::Response::Text(app.metrics->RenderPrometheus());
+    response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    return response;
+  });
+  add("/assets/{file:path}", [](http::Request& req) {
+    const assets::Asset* asset = assets::FindAsset(req.Capture("file"));
+    if (!asset) return http::DefaultErrorPage(404, "");
+    http::Response response;
+    response.body = std::string(asset->bytes);
+    response.headers.Set("Content-Type", std::string(asset->content_type));
+    response.long_lived_cache = true;
+    return response;
+  });
+}
+
+void RegisterDatabaseGauges(WebApp& app) {
+  db::Database* db = app.runtime.db.get();
+  app.metrics->RegisterGauge("waymark_db_connections_in_use", "Database connections in use",
+                             [db] { return static_cast<double>(db->Stats().in_use); });
+  app.metrics->RegisterGauge("waymark_db_connections_max", "Database connections allowed",
+                             [db] { return static_cast<double>(db->Stats().max_connections); });
+  app.metrics->RegisterGauge("waymark_db_connection_waits",
+                             "Transactions that waited for a connection",
+                             [db] { return static_cast<double>(db->Stats().waits); });
+}
+
+}  // namespace
+
+WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metrics_in)
+    : runtime(runtime_in),
+      metrics(std::move(metrics_in)),
+      sign_in(runtime.deps()),
+      admin(runtime.deps()),
+      account(runtime.deps()) {
+  identity::WebSettings settings;
+  settings.secure_cookies = runtime.config.public_url.starts_with("https://");
+  settings.public_origin = runtime.config.public_url;
+  settings.limits = runtime.deps().limits;
+  auto forbidden = [](identity::PageContext& ctx) {
+    return identity::RenderPage(
+        ctx, {"You do not have permission to see this page",
+              identity::Heading("You do not have permission to see this page"),
+              {},
+              "",
+              403});
+  };
+  web = std::make_unique<identity::WebRoutes>(router, sign_in, *runtime.db, *runtime.audit,
+                                              settings, forbidden);
+  AddOperationalRoutes(*this);
+  RegisterDatabaseGauges(*this);
+  AddHomePages(*web);
+  identity::AddSignInPages(*web, sign_in, admin);
+  identity::AddAdminPages(*web, admin);
+  identity::AddAccountPages(*web, account);
+}
+
+std::string WebApp::ContentSecurityPolicy() {
+  std::string hashes;
+  for (const auto& hash : html::InlineScriptCspHashes()) hashes += " " + hash;
+  std::string csp(http::kDefaultCsp);
+  std::string script_src = "script-src 'self'";
+  csp.replace(csp.find(script_src), script_src.size(), script_src + hashes);
+  return csp;
+}
+
+http::Response WebApp::Handle(http::Request& request) const {
+  return http::Dispatch(router, request);
+}
+
+}  // namespace waymark::app

@@ -1,0 +1,37 @@
+// Every route of the web application, registered in one place.
+#pragma once
+
+#include <memory>
+
+#include "app/runtime.hpp"
+#include "identity/account.hpp"
+#include "identity/admin.hpp"
+#include "identity/sign_in.hpp"
+#include "identity/web.hpp"
+#include "platform/http/metrics.hpp"
+#include "platform/http/router.hpp"
+
+namespace waymark::app {
+
+// The services and router of one running web application. Not copyable: routes capture it.
+struct WebApp {
+  explicit WebApp(Runtime& runtime, std::shared_ptr<http::MetricsRegistry> metrics);
+  WebApp(const WebApp&) = delete;
+  WebApp& operator=(const WebApp&) = delete;
+
+  Runtime& runtime;
+  std::shared_ptr<http::MetricsRegistry> metrics;
+  identity::SignInService sign_in;
+  identity::AdminService admin;
+  identity::AccountService account;
+  http::Router router;
+  // Its handlers refer to it, so it lives as long as the router.
+  std::unique_ptr<identity::WebRoutes> web;
+
+  // The Content-Security-Policy: scripts from our own origin plus GOV.UK Frontend's one inline
+  // snippet, by hash.
+  static std::string ContentSecurityPolicy();
+  http::Response Handle(http::Request& request) const;
+};
+
+}  // namespace waymark::app
