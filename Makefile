@@ -16,7 +16,7 @@ run: build
 test:
 	scripts/test
 
-bench: build
+bench: deps
 	scripts/bench
 
 format:

@@ -10,7 +10,7 @@ namespace waymark::app {
 
 namespace {
 
-constexpr std::array<Setting, 11> kSettings{{
+constexpr std::array<Setting, 12> kSettings{{
     {"config", "WAYMARK_CONFIG", "--config", "TOML file of settings (keys as in this table)"},
     {"listen", "WAYMARK_LISTEN", "--listen", "Address and port to serve on (port 0: any free)"},
     {"database", "WAYMARK_DATABASE", "--database",
@@ -20,7 +20,9 @@ constexpr std::array<Setting, 11> kSettings{{
     {"public_url", "WAYMARK_PUBLIC_URL", "--public-url",
      "Address people use; https turns on Secure cookies and HSTS (default: http://LISTEN)"},
     {"demo", "WAYMARK_DEMO", "--demo", "Load demo organisations and users; loopback only"},
-    {"log_level", "WAYMARK_LOG_LEVEL", "", "trace, debug, info, warn or error"},
+    {"trust_proxy", "WAYMARK_TRUST_PROXY", "",
+     "Client address from X-Forwarded-For (only behind a proxy that sets it)"},
+    {"log_level", "WAYMARK_LOG_LEVEL", "", "debug, info, warn or error"},
     {"workers", "WAYMARK_WORKERS", "", "Worker threads for request handlers"},
     {"database_pool", "WAYMARK_DATABASE_POOL", "", "Database connections per pool"},
     {"session_idle_minutes", "WAYMARK_SESSION_IDLE_MINUTES", "",
@@ -80,11 +82,15 @@ Result<void> Apply(Config& config, std::string_view source, std::string_view key
     auto parsed = ParseBool(source, key, value);
     if (!parsed) return Fail(parsed.error());
     config.demo = *parsed;
+  } else if (key == "trust_proxy") {
+    auto parsed = ParseBool(source, key, value);
+    if (!parsed) return Fail(parsed.error());
+    config.trust_proxy = *parsed;
   } else if (key == "log_level") {
-    if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
+    if (value != "debug" && value != "info" && value != "warn" &&
         value != "error") {
       return Fail(Problem::Invalid(
-          "log_level", std::string(source) + ": log_level must be trace, debug, info, warn or error"));
+          "log_level", std::string(source) + ": log_level must be debug, info, warn or error"));
     }
     config.log_level = value;
   } else if (key == "workers") {

@@ -22,6 +22,9 @@ struct Config {
   // Empty: http://ADDRESS:PORT of the listening socket (development and demo on loopback).
   std::string public_url;
   bool demo = false;
+  // Behind a proxy (nginx) that sets X-Forwarded-For: take the client address from it, so
+  // sign-in throttling counts each client, not the proxy.
+  bool trust_proxy = false;
   std::string log_level = "info";
   int workers = 8;
   int database_pool = 8;

@@ -94,16 +94,23 @@ int main(int argc, char** argv) {
     std::cerr << "waymark: " << config.error().message << "\n";
     return 2;
   }
-  if (*serve) return app::Serve(*config);
-  if (*migrate) return app::MigrateCommand(*config);
-  if (*keys_init) return app::KeysInit(*config);
-  if (*keys_rotate) return app::KeysRotate(*config);
-  if (*user_add) return app::UserAdd(*config, org, role, email, name);
-  if (*audit_verify) {
-    return app::AuditVerify(*config,
-                            anchor_file.empty() ? std::nullopt : std::optional(anchor_file));
+  // Expected problems are reported by each command; anything else (a database refusing the
+  // migrator's privileges, a full disk) ends here with its message instead of an abort.
+  try {
+    if (*serve) return app::Serve(*config);
+    if (*migrate) return app::MigrateCommand(*config);
+    if (*keys_init) return app::KeysInit(*config);
+    if (*keys_rotate) return app::KeysRotate(*config);
+    if (*user_add) return app::UserAdd(*config, org, role, email, name);
+    if (*audit_verify) {
+      return app::AuditVerify(*config,
+                              anchor_file.empty() ? std::nullopt : std::optional(anchor_file));
+    }
+    if (*audit_anchor) return app::AuditAnchor(*config);
+    if (*totp) return app::TotpCode(*config, totp_user);
+  } catch (const std::exception& e) {
+    std::cerr << "waymark: " << e.what() << "\n";
+    return 1;
   }
-  if (*audit_anchor) return app::AuditAnchor(*config);
-  if (*totp) return app::TotpCode(*config, totp_user);
   return 2;
 }

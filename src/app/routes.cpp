@@ -91,7 +91,26 @@ std::string WebApp::ContentSecurityPolicy() {
 }
 
 http::Response WebApp::Handle(http::Request& request) const {
-  return http::Dispatch(router, request);
+  return http::Dispatch(router, request, {}, [](int status, std::string_view incident_id) {
+    if (status != 404 && status != 405) return http::DefaultErrorPage(status, incident_id);
+    std::string title = status == 404 ? "Page not found" : "This address does not accept that";
+    std::string text = status == 404
+                           ? "If you typed the address, check it is correct. If you followed a "
+                             "link, it may be out of date."
+                           : "The page was asked for in a way it does not accept. Go back and try "
+                             "again.";
+    return identity::RenderAnonymousPage(
+        {title,
+         html::Fragment({identity::Heading(title), identity::Paragraph(text),
+                         html::El("p").Class("govuk-body").Add(
+                             html::El("a")
+                                 .Class("govuk-link")
+                                 .Attr("href", "/")
+                                 .AddText("Go to the Waymark home page"))}),
+         {},
+         "",
+         status});
+  });
 }
 
 }  // namespace waymark::app

@@ -77,6 +77,7 @@ int Serve(const Config& config) {
   options.port = listen->port;
   options.worker_threads = static_cast<size_t>(config.workers);
   options.tls = config.public_url.starts_with("https://");
+  options.trust_forwarded_for = config.trust_proxy;
   options.csp = WebApp::ContentSecurityPolicy();
   options.stop_on_signals = true;
   options.metrics = metrics;

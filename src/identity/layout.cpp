@@ -41,6 +41,17 @@ http::Response RenderPage(const PageContext& ctx, PageParts parts) {
   return http::Response::Html(govuk::RenderPage(std::move(page)), parts.status);
 }
 
+http::Response RenderAnonymousPage(PageParts parts) {
+  govuk::PageOptions page;
+  page.title = parts.title + " - Waymark";
+  page.header.service_name = "Waymark";
+  page.header.service_url = "/";
+  page.footer.meta_text = "Waymark: secure records for survivor support";
+  page.before_content = std::move(parts.before);
+  page.content = std::move(parts.content);
+  return http::Response::Html(govuk::RenderPage(std::move(page)), parts.status);
+}
+
 Node CsrfField(const PageContext& ctx) {
   return El("input").Attr("type", "hidden").Attr("name", "csrf_token").Attr("value",
                                                                             ctx.csrf_token);

@@ -22,6 +22,8 @@ struct PageParts {
 };
 
 http::Response RenderPage(const PageContext& ctx, PageParts parts);
+// For answers given before anyone is known (404, 405): the frame without navigation.
+http::Response RenderAnonymousPage(PageParts parts);
 
 // <input type="hidden" name="csrf_token" value="...">
 html::Node CsrfField(const PageContext& ctx);

@@ -17,6 +17,8 @@ namespace {
 constexpr std::string_view kWrongPassword = "Enter a correct email address and password";
 constexpr std::string_view kWrongCode = "Enter a correct security code";
 constexpr std::string_view kSignInAgain = "Sign in to continue";
+// How stale a session's last-seen time may get before a request writes it again.
+constexpr auto kTouchInterval = std::chrono::seconds(60);
 
 std::counting_semaphore<2>& HashingSlots() {
   static std::counting_semaphore<2> slots(2);
@@ -48,8 +50,12 @@ std::optional<TimePoint> BlockedUntil(db::Tx& tx, const std::string& key, TimePo
 }
 
 void RecordFailure(db::Tx& tx, const std::string& key, const ThrottleRule& rule, TimePoint now) {
-  auto row = tx.QueryOne("SELECT failures FROM sign_in_throttles WHERE throttle_key = ?", {key});
-  int64_t failures = (row ? row->integer(0) : 0) + 1;
+  auto row = tx.QueryOne(
+      "SELECT failures, updated_at FROM sign_in_throttles WHERE throttle_key = ?", {key});
+  // Counts start again after a quiet spell as long as the longest delay, so failures spread
+  // over days (a shared office's typos) never add up to a block.
+  bool stale = row && row->time(1) + rule.max_delay <= now;
+  int64_t failures = (row && !stale ? row->integer(0) : 0) + 1;
   TimePoint until = now + ThrottleDelay(rule, failures);
   if (row) {
     tx.Execute(
@@ -375,38 +381,45 @@ std::vector<std::string> SignInService::IssueRecoveryCodes(db::Tx& tx, std::stri
 Result<Authenticated> SignInService::Authenticate(std::string_view token, bool touch) {
   TimePoint now = deps_.clock.Now();
   if (token.empty()) return Fail(Problem::Unauthenticated());
-  // An ended session's deletion must commit: the transaction returns a plain value, never an
-  // error, and the refusal becomes an error afterwards.
+  // Most requests only read: the session's last-seen time is written at most once a minute
+  // (so a session may end up to a minute early, never late). Only a due touch or the deletion of
+  // an ended session needs the writer, and a deletion must commit: the transaction returns a
+  // plain value, never an error, and the refusal becomes an error afterwards.
   struct Outcome {
     std::optional<Authenticated> authenticated;
     Problem problem = Problem::Unauthenticated();
+    bool needs_write = false;
   };
-  auto outcome = deps_.db.Write([&](db::Tx& tx) -> Outcome {
+  auto examine = [&](db::Tx& tx, bool writing) -> Outcome {
+    auto end_session = [&](const Session& session, Problem problem) -> Outcome {
+      if (!writing) return {std::nullopt, Problem::Unauthenticated(), true};
+      DeleteSession(tx, session.token_hash);
+      return {std::nullopt, std::move(problem)};
+    };
     auto session = FindSession(tx, token);
     if (!session) return {};
     switch (EvaluateSession(*session, now, deps_.limits)) {
       case SessionState::kIdleExpired:
-        DeleteSession(tx, session->token_hash);
-        return {std::nullopt, Problem::Unauthenticated(
-                                  "You were signed out because you had not done anything for " +
-                                  std::to_string(deps_.limits.idle.count()) +
-                                  " minutes. Sign in again to continue.")};
+        return end_session(*session, Problem::Unauthenticated(
+                                         "You were signed out because you had not done anything "
+                                         "for " +
+                                         std::to_string(deps_.limits.idle.count()) +
+                                         " minutes. Sign in again to continue."));
       case SessionState::kAbsoluteExpired:
-        DeleteSession(tx, session->token_hash);
-        return {std::nullopt,
-                Problem::Unauthenticated("You were signed out because you had been signed in for " +
+        return end_session(*session, Problem::Unauthenticated(
+                                         "You were signed out because you had been signed in for " +
                                          std::to_string(deps_.limits.absolute.count()) +
-                                         " hours. Sign in again to continue.")};
+                                         " hours. Sign in again to continue."));
       case SessionState::kLive:
         break;
     }
     auto user = FindUser(tx, session->user_id);
     auto org = user ? FindOrganisation(tx, user->organisation_id) : std::nullopt;
     if (!user || !user->active || !org || !org->active) {
-      DeleteSession(tx, session->token_hash);
-      return {};
+      return end_session(*session, Problem::Unauthenticated());
     }
-    if (touch) {
+    if (touch && now - session->last_seen_at >= kTouchInterval) {
+      if (!writing) return {std::nullopt, Problem::Unauthenticated(), true};
       TouchSession(tx, *session, now);
       session->last_seen_at = now;
     }
@@ -415,7 +428,11 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token, bool t
       out.actor = Actor{user->id, org->id, org->kind, org->is_operator, user->role};
     }
     return {std::move(out)};
-  });
+  };
+  Outcome outcome = deps_.db.Read([&](db::Tx& tx) { return examine(tx, false); });
+  if (outcome.needs_write) {
+    outcome = deps_.db.Write([&](db::Tx& tx) { return examine(tx, true); });
+  }
   if (!outcome.authenticated) return Fail(std::move(outcome.problem));
   return std::move(*outcome.authenticated);
 }

@@ -67,18 +67,25 @@ Node Submit(std::string_view text) {
   return govuk::Button({.text = std::string(text), .prevent_double_click = true});
 }
 
+// "Error: " first, so a screen reader user hears at once that the form came back with a problem.
+std::string Title(std::string_view title, const std::optional<Problem>& problem) {
+  return (problem ? "Error: " : "") + std::string(title);
+}
+
 // --- sign in --------------------------------------------------------------------------------
 
 Response SignInPage(const PageContext& ctx, std::string_view email,
                     const std::optional<Problem>& problem) {
-  Node before;
+  // Inside main, just before the heading, as GOV.UK places notification banners: before the
+  // main wrapper it would sit against the header with no space above it.
+  Node banner;
   if (ctx.request.query.Has("expired")) {
-    before = govuk::NotificationBanner(
+    banner = govuk::NotificationBanner(
         {.text = "You were signed out to keep records safe. Sign in again to continue."});
   } else if (ctx.request.query.Has("signed-out")) {
-    before = govuk::NotificationBanner({.text = "You have signed out.", .success = true});
+    banner = govuk::NotificationBanner({.text = "You have signed out.", .success = true});
   } else if (ctx.request.query.Has("password-set")) {
-    before = govuk::NotificationBanner(
+    banner = govuk::NotificationBanner(
         {.text = "Your password is set. Sign in to continue.", .success = true});
   }
   Node content =
@@ -88,15 +95,16 @@ Response SignInPage(const PageContext& ctx, std::string_view email,
               El("div")
                   .Class("govuk-grid-column-two-thirds")
                   .Add(
-                      {ErrorSummaryFor(problem), Heading("Sign in to Waymark"),
+                      {std::move(banner), ErrorSummaryFor(problem), Heading("Sign in to Waymark"),
                        PostForm(ctx, "/sign-in",
                                 {EmailInput(email, problem),
                                  PasswordInput("password", "Password", "current-password", problem),
                                  Submit("Continue")}),
                        Paragraph("If you have forgotten your password or lost your phone, ask your "
                                  "organisation's Waymark administrator to reset your account.")}));
-  return RenderPage(ctx, {"Sign in", std::move(content), std::move(before), "",
-                          problem ? StatusFor(*problem) : 200});
+  return RenderPage(
+      ctx,
+      {Title("Sign in", problem), std::move(content), {}, "", problem ? StatusFor(*problem) : 200});
 }
 
 std::string NextStepFor(SessionStage stage) {
@@ -125,7 +133,7 @@ Response SecurityCodePage(const PageContext& ctx, const std::optional<Problem>& 
                                     .Class("govuk-link")
                                     .Attr("href", "/sign-in/recovery-code")
                                     .AddText("Use a recovery code instead"))}));
-  return RenderPage(ctx, {"Enter your security code",
+  return RenderPage(ctx, {Title("Enter your security code", problem),
                           std::move(content),
                           {},
                           "",
@@ -152,9 +160,11 @@ Response RecoveryCodePage(const PageContext& ctx, const std::optional<Problem>& 
                                                  .autocapitalize = "characters",
                                                  .classes = "govuk-input--width-20"}),
                                    Submit("Continue")})}));
-  return RenderPage(
-      ctx,
-      {"Enter a recovery code", std::move(content), {}, "", problem ? StatusFor(*problem) : 200});
+  return RenderPage(ctx, {Title("Enter a recovery code", problem),
+                          std::move(content),
+                          {},
+                          "",
+                          problem ? StatusFor(*problem) : 200});
 }
 
 Response EnrolPage(const PageContext& ctx, const Enrolment& enrolment,
@@ -194,7 +204,7 @@ Response EnrolPage(const PageContext& ctx, const Enrolment& enrolment,
                                                 .AddText(enrolment.secret_base32)})}),
                         PostForm(ctx, "/sign-in/enrol",
                                  {CodeInput(problem, "Code from your app"), Submit("Continue")})}));
-  return RenderPage(ctx, {"Set up your authenticator app",
+  return RenderPage(ctx, {Title("Set up your authenticator app", problem),
                           std::move(content),
                           {},
                           "",
@@ -245,9 +255,11 @@ Response SetPasswordPage(const PageContext& ctx, std::string_view email,
                               PasswordInput("password_confirmation", "Confirm password",
                                             "new-password", problem),
                               Submit("Create password")})}));
-  return RenderPage(
-      ctx,
-      {"Create your password", std::move(content), {}, "", problem ? StatusFor(*problem) : 200});
+  return RenderPage(ctx, {Title("Create your password", problem),
+                          std::move(content),
+                          {},
+                          "",
+                          problem ? StatusFor(*problem) : 200});
 }
 
 Response LinkExpiredPage(const PageContext& ctx, std::string_view message) {
@@ -302,8 +314,11 @@ Response SetupPage(const PageContext& ctx, const SetupInput& input,
                                 "password", "Password", "new-password", problem,
                                 "Use 12 characters or more. A good way is 3 unrelated words."),
                             Submit("Set up Waymark")})}));
-  return RenderPage(
-      ctx, {"Set up Waymark", std::move(content), {}, "", problem ? StatusFor(*problem) : 200});
+  return RenderPage(ctx, {Title("Set up Waymark", problem),
+                          std::move(content),
+                          {},
+                          "",
+                          problem ? StatusFor(*problem) : 200});
 }
 
 // --- session timeout ------------------------------------------------------------------------

@@ -63,7 +63,10 @@ std::optional<http::Response> WebRoutes::CheckCsrf(PageContext& ctx) const {
   if (auto site = req.Header("Sec-Fetch-Site"); site && *site != "same-origin") {
     return Forbidden403("This form was sent from another site, so it was not accepted.");
   }
-  if (auto origin = req.Header("Origin"); origin && *origin != settings_.public_origin) {
+  // Under Referrer-Policy: no-referrer browsers send "Origin: null" even for our own forms, so
+  // "null" proves nothing either way: Sec-Fetch-Site and the token decide then.
+  if (auto origin = req.Header("Origin");
+      origin && *origin != "null" && *origin != settings_.public_origin) {
     return Forbidden403("This form was sent from another site, so it was not accepted.");
   }
   auto form = req.Form();

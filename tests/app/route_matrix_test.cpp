@@ -1,0 +1,352 @@
+// The route x role matrix: every route the application registers, walked for every role, against
+// what the policy decision point says. One application and one signed-in browser per role serve
+// the whole suite (signing in costs an Argon2 hash each).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "identity/policy.hpp"
+#include "identity/roles.hpp"
+#include "platform/audit/audit_log.hpp"
+#include "platform/util/ids.hpp"
+#include "tests/app/app_fixture.hpp"
+
+namespace waymark::app::testing {
+namespace {
+
+using ::testing::AnyOf;
+using ::testing::Eq;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr std::string_view kHarbour = "Harbour House Safehouse (demo)";
+constexpr std::string_view kCompass = "Compass Outreach (demo)";
+constexpr std::string_view kHarbourAdmin = "admin@harbour.demo";
+
+// One signed-in person per role; the harbour administrator is not in the operator organisation.
+const std::vector<std::string_view> kPeople = {
+    "admin@northgate.demo",         "contract.manager@northgate.demo",
+    "service.manager@harbour.demo", "support.worker@harbour.demo",
+    "referrals@streetlight.demo",   "inspector@inspectorate.demo",
+    "analyst@commissioning.demo",   kHarbourAdmin,
+};
+
+struct Person {
+  std::string email;
+  identity::Actor actor;
+  std::unique_ptr<Browser> browser;
+};
+
+// The path for `pattern` with every capture filled: {x:id} with `id`, others with a valid value.
+std::string Fill(std::string_view pattern, std::string_view id) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    std::size_t open = pattern.find('{', at);
+    if (open == std::string_view::npos) {
+      out += pattern.substr(at);
+      break;
+    }
+    out += pattern.substr(at, open - at);
+    std::size_t close = pattern.find('}', open);
+    std::string_view capture = pattern.substr(open + 1, close - open - 1);
+    std::size_t colon = capture.find(':');
+    std::string_view type = colon == std::string_view::npos ? "any" : capture.substr(colon + 1);
+    if (type == "id") {
+      out += id;
+    } else if (type == "int") {
+      out += "1";
+    } else if (type == "ref") {
+      out += "WM-7K3Q-9D2F";
+    } else {
+      out += "matrix-test";
+    }
+    at = close + 1;
+  }
+  return out;
+}
+
+bool HasCaptures(const http::Route& route) { return route.pattern.find('{') != std::string::npos; }
+
+class RouteMatrixTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    app_ = new TestApp();
+    app_->AddEnrolledUser(kHarbour, kHarbourAdmin, identity::Role::kAdministrator);
+    for (std::string_view email : kPeople) {
+      Person person{std::string(email), *app_->ActorFor(email),
+                    std::make_unique<Browser>(app_->NewBrowser())};
+      auto signed_in = app_->SignIn(*person.browser, email);
+      if (!signed_in) {
+        ADD_FAILURE() << signed_in.message();
+        continue;
+      }
+      people_.push_back(std::move(person));
+    }
+  }
+  static void TearDownTestSuite() {
+    people_.clear();
+    delete app_;
+    app_ = nullptr;
+  }
+
+  TestApp& app() { return *app_; }
+  std::vector<Person>& people() { return people_; }
+  const std::vector<http::Route>& routes() { return app_->web().router.Routes(); }
+
+  // A 403 from the route's permission check leaves a permission.denied audit event for the
+  // request; remember the request id to check that.
+  void NoteDenied(const RawResponse& res) {
+    if (res.status == 403) denied_requests_.push_back(res.Header("X-Request-Id"));
+  }
+  void ExpectDenialsAudited() {
+    for (const auto& id : denied_requests_) {
+      ASSERT_FALSE(id.empty());
+      EXPECT_EQ(app().CountAudit("permission.denied", id), 1) << "request " << id;
+    }
+    auto report = audit::Verify(*app().runtime().db, app().runtime().keyring.audit_mac_key());
+    EXPECT_TRUE(report.intact()) << report.problem;
+    EXPECT_GT(report.events, 0);
+  }
+
+  static TestApp* app_;
+  static std::vector<Person> people_;
+  std::vector<std::string> denied_requests_;
+};
+
+TestApp* RouteMatrixTest::app_ = nullptr;
+std::vector<Person> RouteMatrixTest::people_;
+
+TEST_F(RouteMatrixTest, EveryRouteDeclaresAKnownAction) {
+  ASSERT_FALSE(routes().empty());
+  for (const auto& route : routes()) {
+    SCOPED_TRACE(route.method + " " + route.pattern);
+    auto action = identity::ParseAction(route.action);
+    ASSERT_TRUE(action) << "undeclared action " << route.action;
+    // Only public routes may skip sign-in, and a public route asks for nothing else.
+    EXPECT_EQ(route.kind == http::RouteKind::kPublic, *action == identity::Action::kPublic);
+    EXPECT_NE(route.kind, http::RouteKind::kApi) << "API routes need bearer-token tests here";
+  }
+}
+
+TEST_F(RouteMatrixTest, EveryRoleIsInTheMatrix) {
+  ASSERT_EQ(people().size(), kPeople.size());
+  std::set<identity::Role> roles;
+  for (const auto& person : people()) roles.insert(person.actor.role);
+  for (identity::Role role : identity::AllRoles()) {
+    EXPECT_TRUE(roles.contains(role)) << "no demo user with role " << identity::Code(role);
+  }
+}
+
+TEST_F(RouteMatrixTest, PublicRoutesAnswerWithoutASession) {
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPublic || route.method != "GET") continue;
+    SCOPED_TRACE(route.pattern);
+    Browser browser = app().NewBrowser();
+    auto res = browser.Get(Fill(route.pattern, NewId()));
+    // An answer of its own: a page, a redirect to the step a visitor must take, or (for a
+    // made-up token or file) "not found"; never a refusal or an error.
+    EXPECT_THAT(res.status, AnyOf(Eq(200), Eq(303), Eq(404)));
+    if (!HasCaptures(route)) {
+      EXPECT_NE(res.status, 404);
+    }
+  }
+  Browser browser = app().NewBrowser();
+  for (std::string_view path : {"/healthz", "/readyz", "/metrics", "/sign-in"}) {
+    EXPECT_EQ(browser.Get(path).status, 200) << path;
+  }
+}
+
+TEST_F(RouteMatrixTest, PageRoutesSendVisitorsWithoutASessionToSignIn) {
+  int64_t users = app().CountUsers();
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPage) continue;
+    SCOPED_TRACE(route.method + " " + route.pattern);
+    Browser browser = app().NewBrowser();
+    std::string path = Fill(route.pattern, app().UserId("support.worker@harbour.demo"));
+    auto res = route.method == "GET" ? browser.Get(path) : browser.Send(route.method, path, "", {});
+    EXPECT_EQ(res.status, 303);
+    EXPECT_EQ(res.Header("Location"), "/sign-in");
+    EXPECT_THAT(res.body, Not(HasSubstr("Jo Support")));
+    // An unknown or made-up session token is no better.
+    browser.SetCookie("waymark-session", "made-up-token");
+    auto forged =
+        route.method == "GET" ? browser.Get(path) : browser.Send(route.method, path, "", {});
+    EXPECT_EQ(forged.status, 303);
+    EXPECT_EQ(forged.Header("Location"), "/sign-in");
+  }
+  EXPECT_EQ(app().CountUsers(), users);
+}
+
+TEST_F(RouteMatrixTest, GetPagesFollowThePolicyForEveryRole) {
+  int checked = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPage || route.method != "GET" || HasCaptures(route)) {
+      continue;
+    }
+    identity::Action action = *identity::ParseAction(route.action);
+    for (auto& person : people()) {
+      SCOPED_TRACE(route.pattern + " as " + person.email);
+      auto res = person.browser->Get(route.pattern);
+      bool allowed = static_cast<bool>(identity::Decide(person.actor, action));
+      EXPECT_EQ(res.status, allowed ? 200 : 403);
+      if (!allowed) {
+        EXPECT_THAT(res.body, HasSubstr("You do not have permission"));
+      }
+      NoteDenied(res);
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 5 * static_cast<int>(people().size()));
+  EXPECT_FALSE(denied_requests_.empty());
+  ExpectDenialsAudited();
+}
+
+// Ids to try in a route's {id:id}: real users and organisations in and out of the actor's own
+// organisation, and an id that names nothing. `organisation` is the record's organisation.
+struct Candidate {
+  std::string id;
+  std::optional<std::string> organisation;
+  bool names_user;
+  bool names_organisation;
+};
+
+TEST_F(RouteMatrixTest, PagesForOneRecordFollowThePolicyForEveryRole) {
+  std::string harbour = app().OrganisationId(kHarbour);
+  std::string compass = app().OrganisationId(kCompass);
+  std::vector<Candidate> candidates = {
+      {app().UserId("support.worker@harbour.demo"), harbour, true, false},
+      {app().UserId("outreach.worker@compass.demo"), compass, true, false},
+      {harbour, harbour, false, true},
+      {compass, compass, false, true},
+      {NewId(), std::nullopt, false, false},
+  };
+  int checked = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPage || route.method != "GET" || !HasCaptures(route)) {
+      continue;
+    }
+    ASSERT_THAT(route.pattern, HasSubstr("{id:id}")) << "teach this test the route's capture";
+    bool user_route = route.pattern.find("/users/") != std::string::npos;
+    identity::Action action = *identity::ParseAction(route.action);
+    for (auto& person : people()) {
+      for (const auto& candidate : candidates) {
+        SCOPED_TRACE(route.pattern + " as " + person.email + " with " + candidate.id);
+        auto res = person.browser->Get(Fill(route.pattern, candidate.id));
+        NoteDenied(res);
+        ++checked;
+        if (!identity::Decide(person.actor, action)) {
+          EXPECT_EQ(res.status, 403);
+          continue;
+        }
+        bool right_kind = user_route ? candidate.names_user : candidate.names_organisation;
+        bool record_allowed =
+            right_kind && identity::Decide(person.actor, action,
+                                           identity::Resource{candidate.organisation, false});
+        if (record_allowed) {
+          EXPECT_EQ(res.status, 200);
+        } else {
+          // Another organisation's record, or none: never shown.
+          EXPECT_THAT(res.status, AnyOf(Eq(403), Eq(404)));
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+  ExpectDenialsAudited();
+}
+
+TEST_F(RouteMatrixTest, PostsByRolesWithoutThePermissionAreRefusedAndChangeNothing) {
+  std::string target_user = app().UserId("support.worker@harbour.demo");
+  int64_t users = app().CountUsers();
+  int64_t before = app().CountAudit("user.update");
+  int checked = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPage || route.method == "GET") continue;
+    identity::Action action = *identity::ParseAction(route.action);
+    std::string path = Fill(route.pattern, target_user);
+    for (auto& person : people()) {
+      if (identity::Decide(person.actor, action)) continue;
+      SCOPED_TRACE(route.method + " " + path + " as " + person.email);
+      ASSERT_EQ(person.browser->Get("/").status, 200);  // a fresh csrf token
+      auto res = person.browser->Post(path, {{"csrf_token", person.browser->csrf()},
+                                             {"display_name", "Changed (matrix)"},
+                                             {"name", "Changed (matrix)"},
+                                             {"role", "administrator"},
+                                             {"active", "0"},
+                                             {"version", "1"}});
+      EXPECT_EQ(res.status, 403);
+      NoteDenied(res);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
+  EXPECT_EQ(app().CountUsers(), users);
+  EXPECT_EQ(app().CountAudit("user.update"), before);
+  EXPECT_EQ(app().CountAudit("user.deactivate"), 0);
+  ExpectDenialsAudited();
+}
+
+Person& PersonFor(std::vector<Person>& people, std::string_view email) {
+  auto it =
+      std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.email == email; });
+  if (it == people.end()) throw std::runtime_error("not signed in: " + std::string(email));
+  return *it;
+}
+
+TEST_F(RouteMatrixTest, AnAdministratorOutsideTheOperatorSeesOnlyTheirOwnOrganisation) {
+  Person& admin = PersonFor(people(), kHarbourAdmin);
+  ASSERT_FALSE(admin.actor.operator_organisation);
+  std::string compass = app().OrganisationId(kCompass);
+  std::string compass_worker = app().UserId("outreach.worker@compass.demo");
+
+  auto list = admin.browser->Get("/admin/users");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_THAT(list.body, HasSubstr("support.worker@harbour.demo"));
+  EXPECT_THAT(list.body, Not(HasSubstr("outreach.worker@compass.demo")));
+  EXPECT_THAT(list.body, Not(HasSubstr("admin@northgate.demo")));
+
+  auto filtered = admin.browser->Get("/admin/users?organisation=" + compass);
+  EXPECT_THAT(filtered.status, AnyOf(Eq(200), Eq(403), Eq(404)));
+  EXPECT_THAT(filtered.body, Not(HasSubstr("outreach.worker@compass.demo")));
+  EXPECT_THAT(filtered.body, Not(HasSubstr("Compass Outreach")));
+
+  auto other_user = admin.browser->Get("/admin/users/" + compass_worker);
+  EXPECT_EQ(other_user.status, 404);
+  EXPECT_THAT(other_user.body, Not(HasSubstr("outreach.worker@compass.demo")));
+  auto other_org = admin.browser->Get("/admin/organisations/" + compass);
+  EXPECT_THAT(other_org.status, AnyOf(Eq(403), Eq(404)));
+  EXPECT_THAT(other_org.body, Not(HasSubstr("Compass Outreach")));
+
+  // Nor can they change another organisation's people or add people to it.
+  int64_t users = app().CountUsers();
+  ASSERT_EQ(admin.browser->Get("/admin/users/new").status, 200);
+  auto created = admin.browser->Post(
+      "/admin/users/new", {{"csrf_token", admin.browser->csrf()},
+                           {"display_name", "Planted (matrix)"},
+                           {"email", "planted@compass.test"},
+                           {"organisation_id", compass},
+                           {"role", std::string(identity::Code(identity::Role::kSupportWorker))}});
+  EXPECT_EQ(created.status, 403);
+  EXPECT_EQ(app().CountUsers(), users);
+  auto changed = admin.browser->Post(
+      "/admin/users/" + compass_worker + "/active",
+      {{"csrf_token", admin.browser->csrf()}, {"active", "0"}, {"version", "1"}});
+  EXPECT_THAT(changed.status, AnyOf(Eq(403), Eq(404)));
+  EXPECT_EQ(app().CountAudit("user.deactivate"), 0);
+
+  // Their own organisation is theirs to manage.
+  auto own = admin.browser->Get("/admin/users/" + app().UserId("support.worker@harbour.demo"));
+  EXPECT_EQ(own.status, 200);
+  EXPECT_THAT(own.body, HasSubstr("Deactivate account"));
+  auto report = audit::Verify(*app().runtime().db, app().runtime().keyring.audit_mac_key());
+  EXPECT_TRUE(report.intact()) << report.problem;
+}
+
+}  // namespace
+}  // namespace waymark::app::testing
