@@ -29,6 +29,7 @@ node_modules/.bin/sass --pkg-importer=node --no-source-map --style=compressed \
 # The source map is not shipped, so drop the comment that points at it.
 sed 's|//# sourceMappingURL=.*$||' "$gf/govuk-frontend.min.js" >"$tmp/govuk-frontend.min.js"
 cp src/favicon.svg "$tmp/favicon.svg"
+cp src/session-timeout.js "$tmp/session-timeout.js"
 
 hash_of() { sha256sum "$1" | cut -c1-12; }
 hashed() { # logical name -> hashed name
@@ -42,11 +43,13 @@ hashed() { # logical name -> hashed name
 
 gf_js=$(hashed govuk-frontend.min.js)
 # A module file rather than an inline script, so the CSP needs no hash for it.
-printf 'import { initAll } from "./%s";\ninitAll();\n' "$gf_js" >"$tmp/init.js"
+timeout_js=$(hashed session-timeout.js)
+printf 'import { initAll } from "./%s";\nimport "./%s";\ninitAll();\n' "$gf_js" "$timeout_js" \
+  >"$tmp/init.js"
 
 mkdir "$tmp/dist"
 : >"$tmp/manifest.txt"
-for name in waymark.css govuk-frontend.min.js init.js favicon.svg; do
+for name in waymark.css govuk-frontend.min.js session-timeout.js init.js favicon.svg; do
   h=$(hashed "$name")
   cp "$tmp/$name" "$tmp/dist/$h"
   printf '%s %s\n' "$name" "$h" >>"$tmp/manifest.txt"

@@ -36,7 +36,16 @@ http::Response RenderPage(const PageContext& ctx, PageParts parts) {
                                               ctx.csrf_token, "Sign out"};
   }
   page.footer.meta_text = "Waymark: secure records for survivor support";
-  page.before_content = std::move(parts.before);
+  Node warning;
+  if (ctx.auth && ctx.auth->actor) {
+    // Read by session-timeout.js: seconds until the warning, two minutes before the idle limit.
+    auto left = std::chrono::duration_cast<std::chrono::seconds>(ctx.auth->ends_at -
+                                                                 ctx.auth->checked_at);
+    auto warn_after = std::max<int64_t>(0, left.count() - 120);
+    warning = El("div").Flag("hidden").Attr("data-waymark-session-warning-after",
+                                            std::to_string(warn_after));
+  }
+  page.before_content = html::Fragment({std::move(warning), std::move(parts.before)});
   page.content = std::move(parts.content);
   return http::Response::Html(govuk::RenderPage(std::move(page)), parts.status);
 }

@@ -423,7 +423,8 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token, bool t
       TouchSession(tx, *session, now);
       session->last_seen_at = now;
     }
-    Authenticated out{*session, *user, *org, std::nullopt, SessionEndsAt(*session, deps_.limits)};
+    Authenticated out{*session, *user, *org, std::nullopt, SessionEndsAt(*session, deps_.limits),
+                      now};
     if (session->stage == SessionStage::kActive) {
       out.actor = Actor{user->id, org->id, org->kind, org->is_operator, user->role};
     }

@@ -49,6 +49,7 @@ struct Authenticated {
   Organisation organisation;
   std::optional<Actor> actor;  // only for an active (fully signed-in) session
   TimePoint ends_at;           // when the session ends if nothing more happens
+  TimePoint checked_at;        // when this request was authenticated (the service's clock)
 };
 
 class SignInService {

@@ -74,6 +74,16 @@ TEST(Config, BadValuesNameTheirSource) {
   EXPECT_FALSE(missing);
 }
 
+TEST(Config, TrustProxyIsOffUnlessAskedFor) {
+  auto plain = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->trust_proxy);
+  auto behind_nginx = LoadConfig({}, FakeEnv({{"WAYMARK_TRUST_PROXY", "true"}}));
+  ASSERT_TRUE(behind_nginx) << behind_nginx.error().message;
+  EXPECT_TRUE(behind_nginx->trust_proxy);
+  EXPECT_FALSE(LoadConfig({}, FakeEnv({{"WAYMARK_TRUST_PROXY", "sometimes"}})));
+}
+
 TEST(Config, ListenAddresses) {
   auto v4 = ParseListenAddress("127.0.0.1:0");
   ASSERT_TRUE(v4);

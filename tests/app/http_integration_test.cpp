@@ -124,6 +124,19 @@ TEST(HttpsAppTest, BehindTlsCookiesAreSecureAndHostPrefixedAndHstsIsSent) {
   EXPECT_THAT(cleared, HasSubstr("; Secure"));
 }
 
+TEST_F(AppTest, SignedInPagesTellTheScriptWhenToWarnOfTheIdleTimeout) {
+  Browser browser = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(browser, kAdmin));
+  // Just signed in: 15 minutes left, so the warning comes 2 minutes before, after 780 s.
+  auto home = browser.Get("/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_THAT(home.body, HasSubstr("data-waymark-session-warning-after=\"780\""));
+  // The script is loaded by the init module, which every page loads.
+  EXPECT_THAT(home.body, HasSubstr("/assets/init-"));
+  Browser anonymous = app().NewBrowser();
+  EXPECT_THAT(anonymous.Get("/sign-in").body, Not(HasSubstr("data-waymark-session-warning")));
+}
+
 TEST_F(AppTest, FormsWithoutAValidTokenOrFromAnotherSiteAreRefused) {
   Browser browser = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(browser, kAdmin));
@@ -158,6 +171,21 @@ TEST_F(AppTest, FormsWithoutAValidTokenOrFromAnotherSiteAreRefused) {
                                  {{"Origin", "http://127.0.0.1:1"}});
   EXPECT_EQ(other_port.status, 403);
   EXPECT_EQ(app().CountUsers(), users);
+
+  // Browsers send "Origin: null" for our own forms under Referrer-Policy: no-referrer; that
+  // alone is no refusal, but cross-site with it still is.
+  auto null_cross_site = browser.Post("/admin/users/new", form("h@harbour.test", token),
+                                      {{"Origin", "null"}, {"Sec-Fetch-Site", "cross-site"}});
+  EXPECT_EQ(null_cross_site.status, 403);
+  auto null_no_token =
+      browser.Post("/admin/users/new", form("i@harbour.test", std::nullopt), {{"Origin", "null"}});
+  EXPECT_EQ(null_no_token.status, 403);
+  EXPECT_EQ(app().CountUsers(), users);
+  auto null_origin =
+      browser.Post("/admin/users/new", form("j@harbour.test", token), {{"Origin", "null"}});
+  EXPECT_EQ(null_origin.status, 200);
+  EXPECT_EQ(app().CountUsers(), users + 1);
+  users += 1;
 
   // The same form, properly sent, works: the refusals above were about the token and origin.
   auto accepted = browser.Post("/admin/users/new", form("g@harbour.test", token));

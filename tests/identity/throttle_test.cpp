@@ -57,6 +57,20 @@ TEST_P(ThrottleTest, FiveFailuresBlockTheAccountUntilTheDelayPasses) {
   ASSERT_TRUE(after) << after.error().message;
 }
 
+TEST_P(ThrottleTest, FailuresSpreadOverTimeNeverAddUpToABlock) {
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      auto wrong = SignInFrom("192.0.2.1", worker_.email, kOtherPassword);
+      ASSERT_FALSE(wrong);
+      ASSERT_EQ(wrong.error().kind, ProblemKind::kInvalid) << "round " << round << " try " << i;
+    }
+    clock_.Advance(std::chrono::minutes(16));  // quieter than the longest delay (15 minutes)
+  }
+  // Twelve failures in all, but never five within a quiet spell: no block.
+  auto allowed = SignInFrom("192.0.2.1", worker_.email, kPassword);
+  ASSERT_TRUE(allowed) << allowed.error().message;
+}
+
 TEST_P(ThrottleTest, UnknownEmailIsThrottledLikeAKnownOne) {
   for (int i = 0; i < 5; ++i) {
     ASSERT_FALSE(SignInFrom("192.0.2.1", worker_.email, kOtherPassword));
