@@ -67,8 +67,8 @@ int KeysRotate(const Config& config) {
     audit::Event event;
     event.action = "keys.rotate";
     event.actor_id = std::string(identity::kSystemActor);
-    event.details = {{"old_kek", old_kek}, {"new_kek", new_kek},
-                     {"data_keys", std::to_string(*count)}};
+    event.details = {
+        {"old_kek", old_kek}, {"new_kek", new_kek}, {"data_keys", std::to_string(*count)}};
     rt.audit->Append(tx, event);
     return count;
   });
@@ -116,8 +116,8 @@ int AuditVerify(const Config& config, const std::optional<std::string>& anchor_f
     std::stringstream text;
     text << in.rdbuf();
     auto anchor = audit::ParseAnchor(text.str());
-    if (!in || !anchor) return Report(Problem::Invalid("anchor", "cannot read an anchor from " +
-                                                                     *anchor_file));
+    if (!in || !anchor)
+      return Report(Problem::Invalid("anchor", "cannot read an anchor from " + *anchor_file));
     auto checked = audit::VerifyAnchor(*rt.db, *anchor, rt.keyring.audit_public_key());
     if (!checked) return Report(checked.error());
   }

@@ -13,8 +13,7 @@ namespace {
 constexpr std::array<Setting, 12> kSettings{{
     {"config", "WAYMARK_CONFIG", "--config", "TOML file of settings (keys as in this table)"},
     {"listen", "WAYMARK_LISTEN", "--listen", "Address and port to serve on (port 0: any free)"},
-    {"database", "WAYMARK_DATABASE", "--database",
-     "sqlite:PATH or a postgresql:// connection URI"},
+    {"database", "WAYMARK_DATABASE", "--database", "sqlite:PATH or a postgresql:// connection URI"},
     {"key_file", "WAYMARK_KEY_FILE", "--key-file",
      "Key file made by `waymark keys init` (mode 0400)"},
     {"public_url", "WAYMARK_PUBLIC_URL", "--public-url",
@@ -44,8 +43,8 @@ Result<int> ParsePositive(std::string_view source, std::string_view key, std::st
 Result<bool> ParseBool(std::string_view source, std::string_view key, std::string_view text) {
   if (text == "1" || text == "true" || text == "yes") return true;
   if (text == "0" || text == "false" || text == "no" || text.empty()) return false;
-  return Fail(Problem::Invalid(std::string(key), std::string(source) + ": " + std::string(key) +
-                                                     " must be true or false"));
+  return Fail(Problem::Invalid(
+      std::string(key), std::string(source) + ": " + std::string(key) + " must be true or false"));
 }
 
 // Applies one textual value to the config, whatever its source.
@@ -87,8 +86,7 @@ Result<void> Apply(Config& config, std::string_view source, std::string_view key
     if (!parsed) return Fail(parsed.error());
     config.trust_proxy = *parsed;
   } else if (key == "log_level") {
-    if (value != "debug" && value != "info" && value != "warn" &&
-        value != "error") {
+    if (value != "debug" && value != "info" && value != "warn" && value != "error") {
       return Fail(Problem::Invalid(
           "log_level", std::string(source) + ": log_level must be debug, info, warn or error"));
     }
@@ -113,8 +111,8 @@ Result<void> ApplyFile(Config& config, const std::string& path) {
   try {
     table = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    return Fail(Problem::Invalid("config", "config file " + path + ": " +
-                                               std::string(e.description())));
+    return Fail(
+        Problem::Invalid("config", "config file " + path + ": " + std::string(e.description())));
   }
   std::string source = "config file " + path;
   for (const auto& [key, node] : table) {
@@ -126,9 +124,9 @@ Result<void> ApplyFile(Config& config, const std::string& path) {
     } else if (auto b = node.value<bool>()) {
       text = *b ? "true" : "false";
     } else {
-      return Fail(Problem::Invalid(std::string(key.str()),
-                                   source + ": " + std::string(key.str()) +
-                                       " must be a string, number or true/false"));
+      return Fail(Problem::Invalid(
+          std::string(key.str()),
+          source + ": " + std::string(key.str()) + " must be a string, number or true/false"));
     }
     if (auto applied = Apply(config, source, key.str(), text); !applied) return applied;
   }

@@ -34,9 +34,9 @@ struct Config {
 
 // One row of the configuration table in the README; the table and this list are the same.
 struct Setting {
-  std::string_view key;          // TOML key and the base of the names below
-  std::string_view env;          // WAYMARK_LISTEN
-  std::string_view flag;         // --listen (empty: file and environment only)
+  std::string_view key;   // TOML key and the base of the names below
+  std::string_view env;   // WAYMARK_LISTEN
+  std::string_view flag;  // --listen (empty: file and environment only)
   std::string_view description;
 };
 std::span<const Setting> Settings();

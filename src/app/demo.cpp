@@ -88,10 +88,10 @@ Result<std::vector<DemoAccount>> LoadDemoData(Runtime& runtime) {
         auto key = identity::LoadDataKey(tx, runtime.keyring, org.id);
         if (!key) return Fail(key.error());
         crypto::SecretBytes secret = crypto::NewTotpSecret();
-        identity::SetTotp(tx, user->id,
-                          crypto::EncryptField(*key, secret.view(),
-                                               {"users", "totp_secret", user->id}),
-                          std::nullopt, now);
+        identity::SetTotp(
+            tx, user->id,
+            crypto::EncryptField(*key, secret.view(), {"users", "totp_secret", user->id}),
+            std::nullopt, now);
       }
     }
     audit::Event event;
@@ -109,7 +109,8 @@ Result<std::vector<DemoAccount>> LoadDemoData(Runtime& runtime) {
 Result<std::string> DemoTotpCode(Runtime& runtime, std::string_view email) {
   return runtime.db->Read([&](db::Tx& tx) -> Result<std::string> {
     auto user = identity::FindUserByEmail(tx, identity::NormaliseEmail(email));
-    if (!user) return Fail(Problem::NotFound("no user has the email address " + std::string(email)));
+    if (!user)
+      return Fail(Problem::NotFound("no user has the email address " + std::string(email)));
     if (!user->totp_secret) {
       return Fail(Problem::NotFound(std::string(email) +
                                     " has not set up an authenticator yet: sign in to enrol"));

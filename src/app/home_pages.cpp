@@ -17,22 +17,28 @@ http::Response HomePage(identity::PageContext& ctx) {
   rows.push_back({.key = "Organisation", .value = html::Text(auth.organisation.name)});
   Node next;
   if (identity::Decide(ctx.actor(), identity::Action::kAdminUsersView)) {
-    next = El("ul").Class("govuk-list").Add(
-        {El("li").Add(El("a").Class("govuk-link").Attr("href", "/admin/users").AddText(
-             "Manage user accounts")),
-         El("li").Add(El("a")
-                          .Class("govuk-link")
-                          .Attr("href", "/admin/organisations")
-                          .AddText("Manage organisations"))});
+    next = El("ul")
+               .Class("govuk-list")
+               .Add({El("li").Add(El("a")
+                                      .Class("govuk-link")
+                                      .Attr("href", "/admin/users")
+                                      .AddText("Manage user accounts")),
+                     El("li").Add(El("a")
+                                      .Class("govuk-link")
+                                      .Attr("href", "/admin/organisations")
+                                      .AddText("Manage organisations"))});
   } else {
     next = identity::Paragraph(
         "Survivor records, referrals and inspections will appear here as they are added to "
         "Waymark.");
   }
-  Node content = El("div").Class("govuk-grid-row").Add(
-      El("div").Class("govuk-grid-column-two-thirds").Add(
-          {identity::Heading("Welcome, " + auth.user.display_name),
-           govuk::SummaryList({.rows = std::move(rows)}), std::move(next)}));
+  Node content =
+      El("div")
+          .Class("govuk-grid-row")
+          .Add(El("div")
+                   .Class("govuk-grid-column-two-thirds")
+                   .Add({identity::Heading("Welcome, " + auth.user.display_name),
+                         govuk::SummaryList({.rows = std::move(rows)}), std::move(next)}));
   return identity::RenderPage(ctx, {"Home", std::move(content), {}, "/"});
 }
 

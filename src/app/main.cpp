@@ -66,8 +66,10 @@ int main(int argc, char** argv) {
   auto* user_add = user->add_subcommand("add", "Create an account; print a set-password link");
   std::string org, role, email, name;
   user_add->add_option("--org", org, "Organisation id or exact name")->required();
-  user_add->add_option("--role", role, "support_worker, service_manager, contract_manager, "
-                                       "referral_partner, inspector, analyst or administrator")
+  user_add
+      ->add_option("--role", role,
+                   "support_worker, service_manager, contract_manager, "
+                   "referral_partner, inspector, analyst or administrator")
       ->required();
   user_add->add_option("--email", email, "Email address")->required();
   user_add->add_option("--name", name, "Full name (default: the email's local part)");

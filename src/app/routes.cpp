@@ -64,12 +64,12 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   settings.public_origin = runtime.config.public_url;
   settings.limits = runtime.deps().limits;
   auto forbidden = [](identity::PageContext& ctx) {
-    return identity::RenderPage(
-        ctx, {"You do not have permission to see this page",
-              identity::Heading("You do not have permission to see this page"),
-              {},
-              "",
-              403});
+    return identity::RenderPage(ctx,
+                                {"You do not have permission to see this page",
+                                 identity::Heading("You do not have permission to see this page"),
+                                 {},
+                                 "",
+                                 403});
   };
   web = std::make_unique<identity::WebRoutes>(router, sign_in, *runtime.db, *runtime.audit,
                                               settings, forbidden);
@@ -102,11 +102,12 @@ http::Response WebApp::Handle(http::Request& request) const {
     return identity::RenderAnonymousPage(
         {title,
          html::Fragment({identity::Heading(title), identity::Paragraph(text),
-                         html::El("p").Class("govuk-body").Add(
-                             html::El("a")
-                                 .Class("govuk-link")
-                                 .Attr("href", "/")
-                                 .AddText("Go to the Waymark home page"))}),
+                         html::El("p")
+                             .Class("govuk-body")
+                             .Add(html::El("a")
+                                      .Class("govuk-link")
+                                      .Attr("href", "/")
+                                      .AddText("Go to the Waymark home page"))}),
          {},
          "",
          status});

@@ -8,9 +8,8 @@ namespace waymark::app {
 
 identity::Deps Runtime::deps() const {
   return identity::Deps{*db, keyring, *clock, *audit,
-                        identity::SessionLimits{
-                            std::chrono::minutes(config.session_idle_minutes),
-                            std::chrono::hours(config.session_absolute_hours)}};
+                        identity::SessionLimits{std::chrono::minutes(config.session_idle_minutes),
+                                                std::chrono::hours(config.session_absolute_hours)}};
 }
 
 Result<std::unique_ptr<db::Database>> OpenDatabase(const Config& config) {
@@ -29,8 +28,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config,
   if (!current) return Fail(current.error());
   auto runtime = std::unique_ptr<Runtime>(
       new Runtime{config, std::move(clock), std::move(*keyring), std::move(*db), nullptr});
-  runtime->audit = std::make_unique<audit::AuditLog>(runtime->keyring.audit_mac_key(),
-                                                     *runtime->clock);
+  runtime->audit =
+      std::make_unique<audit::AuditLog>(runtime->keyring.audit_mac_key(), *runtime->clock);
   return runtime;
 }
 

@@ -1,6 +1,7 @@
 #include "identity/account.hpp"
 
 #include "identity/password_policy.hpp"
+#include "identity/throttle_store.hpp"
 #include "identity/users.hpp"
 
 namespace waymark::identity {
@@ -20,18 +21,30 @@ audit::Event AccountEvent(std::string action, const Actor& actor, const Origin& 
 
 }  // namespace
 
-Result<std::string> AccountService::ChangePassword(const Actor& actor,
-                                                   std::string_view session_token,
-                                                   std::string_view current,
-                                                   std::string_view replacement,
-                                                   std::string_view confirmation,
-                                                   const Origin& origin) {
+Result<std::string> AccountService::ChangePassword(
+    const Actor& actor, std::string_view session_token, std::string_view current,
+    std::string_view replacement, std::string_view confirmation, const Origin& origin) {
   auto user = deps_.db.Read([&](db::Tx& tx) { return FindUser(tx, actor.user_id); });
   if (!user) return Fail(Problem::Unauthenticated());
+  // The current password is a secret like any other: someone holding a stolen session must not
+  // be able to guess it freely, so it shares the sign-in throttle and its failures are audited.
+  std::string account_key = AccountKey(user->email);
+  std::string address_key = AddressKey(origin.address);
+  if (auto until = CheckThrottles(deps_.db, account_key, address_key, deps_.clock.Now())) {
+    return Fail(Throttled(*until, deps_.clock.Now()));
+  }
   std::vector<FieldError> errors;
   if (current.empty()) {
     errors.push_back({"current_password", "Enter your current password"});
   } else if (!VerifyPasswordLimited(user->password_hash, current, deps_.keyring)) {
+    deps_.db.Write([&](db::Tx& tx) {
+      TimePoint now = deps_.clock.Now();
+      RecordFailure(tx, account_key, kAccountThrottle, now);
+      RecordFailure(tx, address_key, kAddressThrottle, now);
+      audit::Event event = AccountEvent("password.change", actor, origin);
+      event.outcome = audit::Outcome::kFailure;
+      deps_.audit.Append(tx, event);
+    });
     errors.push_back({"current_password", "Your current password is incorrect"});
   }
   if (auto ok = CheckNewPassword(replacement, user->email, "new_password"); !ok) {
@@ -46,6 +59,7 @@ Result<std::string> AccountService::ChangePassword(const Actor& actor,
     auto session = FindSession(tx, session_token);
     if (!session || session->user_id != actor.user_id) return Fail(Problem::Unauthenticated());
     SetPasswordHash(tx, actor.user_id, hash, now);
+    ClearFailures(tx, account_key);
     DeleteUserSessions(tx, actor.user_id);
     NewSession fresh = CreateSession(tx, actor.user_id, SessionStage::kActive, now);
     deps_.audit.Append(tx, AccountEvent("password.change", actor, origin));

@@ -133,8 +133,8 @@ Result<Organisation> AdminService::CreateOrganisation(const Actor& actor,
     auto org = InsertOrganisation(tx, deps_.keyring, valid->first, valid->second, false,
                                   deps_.clock.Now());
     if (!org) return org;
-    auto event = AdminEvent("organisation.create", actor.user_id, org->id, "organisation", org->id,
-                            origin);
+    auto event =
+        AdminEvent("organisation.create", actor.user_id, org->id, "organisation", org->id, origin);
     event.details = {{"kind", std::string(Code(org->kind))}};
     deps_.audit.Append(tx, event);
     return org;
@@ -171,8 +171,8 @@ Result<Organisation> AdminService::UpdateOrganisation(const Actor& actor, std::s
 
 Result<std::vector<User>> AdminService::ListUsers(const Actor& actor,
                                                   std::string_view organisation_id) {
-  std::string scope = actor.operator_organisation ? std::string(organisation_id)
-                                                  : actor.organisation_id;
+  std::string scope =
+      actor.operator_organisation ? std::string(organisation_id) : actor.organisation_id;
   if (!Decide(actor, Action::kAdminUsersView,
               Resource{scope.empty() ? std::nullopt : std::optional(scope), false})) {
     return Fail(Problem::Forbidden());
@@ -200,9 +200,10 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, const UserInput
     TimePoint now = deps_.clock.Now();
     auto user = InsertUser(tx, *valid, now);
     if (!user) return Fail(user.error());
-    std::string token = IssueLink(tx, "set_password", user->id, now + kSetPasswordLinkLifetime, now);
-    auto event = AdminEvent("user.create", actor.user_id, user->organisation_id, "user", user->id,
-                            origin);
+    std::string token =
+        IssueLink(tx, "set_password", user->id, now + kSetPasswordLinkLifetime, now);
+    auto event =
+        AdminEvent("user.create", actor.user_id, user->organisation_id, "user", user->id, origin);
     event.details = {{"role", std::string(Code(user->role))}};
     deps_.audit.Append(tx, event);
     return CreatedUser{*user, token};
@@ -211,8 +212,7 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, const UserInput
 
 Result<User> AdminService::UpdateUser(const Actor& actor, std::string_view id,
                                       const std::string& display_name, const std::string& role,
-                                      bool active, int64_t expected_version,
-                                      const Origin& origin) {
+                                      bool active, int64_t expected_version, const Origin& origin) {
   return WriteCommittingDenial<User>(deps_.db, [&](db::Tx& tx) -> Result<User> {
     auto current = FindUser(tx, id);
     if (!current) return Fail(Problem::NotFound("No such user"));
@@ -287,7 +287,8 @@ Result<CreatedUser> AdminService::CreateUserFromCommandLine(std::string_view org
     TimePoint now = deps_.clock.Now();
     auto user = InsertUser(tx, *valid, now);
     if (!user) return Fail(user.error());
-    std::string token = IssueLink(tx, "set_password", user->id, now + kSetPasswordLinkLifetime, now);
+    std::string token =
+        IssueLink(tx, "set_password", user->id, now + kSetPasswordLinkLifetime, now);
     auto event = AdminEvent("user.create", std::string(kSystemActor), org->id, "user", user->id,
                             Origin{"command line", ""});
     event.details = {{"role", std::string(Code(user->role))}};
@@ -324,8 +325,8 @@ Result<void> AdminService::SetPasswordWithLink(std::string_view token, std::stri
     UseLink(tx, *link, now);
     SetPasswordHash(tx, user->id, hash, now);
     DeleteUserSessions(tx, user->id);
-    deps_.audit.Append(tx, AdminEvent("password.set", user->id, user->organisation_id, "user",
-                                      user->id, origin));
+    deps_.audit.Append(
+        tx, AdminEvent("password.set", user->id, user->organisation_id, "user", user->id, origin));
     return {};
   });
 }
@@ -364,8 +365,9 @@ Result<void> AdminService::CompleteSetup(std::string_view token, const SetupInpu
     errors.push_back({"display_name", "Enter your full name"});
   }
   if (!LooksLikeEmail(email)) {
-    errors.push_back({"email", "Enter an email address in the correct format, like "
-                               "name@example.org"});
+    errors.push_back({"email",
+                      "Enter an email address in the correct format, like "
+                      "name@example.org"});
   }
   if (auto ok = CheckNewPassword(input.password, email); !ok) {
     errors.push_back(ok.error().fields.at(0));
@@ -381,8 +383,8 @@ Result<void> AdminService::CompleteSetup(std::string_view token, const SetupInpu
     UseLink(tx, *link, now);
     auto created = InsertOrganisation(tx, deps_.keyring, org->first, org->second, true, now);
     if (!created) return Fail(created.error());
-    auto user = InsertUser(tx, {created->id, email, Trim(input.display_name), Role::kAdministrator},
-                           now);
+    auto user =
+        InsertUser(tx, {created->id, email, Trim(input.display_name), Role::kAdministrator}, now);
     if (!user) return Fail(user.error());
     SetPasswordHash(tx, user->id, hash, now);
     deps_.audit.Append(tx, AdminEvent("setup.complete", user->id, created->id, "organisation",

@@ -72,8 +72,7 @@ class AdminService {
   // exists; completing it creates the operator organisation and its first administrator.
   Result<std::string> CreateSetupLink();
   bool SetupLinkValid(std::string_view token);
-  Result<void> CompleteSetup(std::string_view token, const SetupInput& input,
-                             const Origin& origin);
+  Result<void> CompleteSetup(std::string_view token, const SetupInput& input, const Origin& origin);
 
  private:
   Result<void> Require(db::Tx& tx, const Actor& actor, Action action,

@@ -32,15 +32,15 @@ http::Response RenderPage(const PageContext& ctx, PageParts parts) {
   page.header.navigation = Navigation(ctx, parts.active_nav);
   page.header.navigation_label = "Menu";
   if (ctx.auth) {
-    page.header.sign_out = govuk::SignOutForm{"/sign-out", std::string(kCsrfField),
-                                              ctx.csrf_token, "Sign out"};
+    page.header.sign_out =
+        govuk::SignOutForm{"/sign-out", std::string(kCsrfField), ctx.csrf_token, "Sign out"};
   }
   page.footer.meta_text = "Waymark: secure records for survivor support";
   Node warning;
   if (ctx.auth && ctx.auth->actor) {
     // Read by session-timeout.js: seconds until the warning, two minutes before the idle limit.
-    auto left = std::chrono::duration_cast<std::chrono::seconds>(ctx.auth->ends_at -
-                                                                 ctx.auth->checked_at);
+    auto left =
+        std::chrono::duration_cast<std::chrono::seconds>(ctx.auth->ends_at - ctx.auth->checked_at);
     auto warn_after = std::max<int64_t>(0, left.count() - 120);
     warning = El("div").Flag("hidden").Attr("data-waymark-session-warning-after",
                                             std::to_string(warn_after));
@@ -62,8 +62,10 @@ http::Response RenderAnonymousPage(PageParts parts) {
 }
 
 Node CsrfField(const PageContext& ctx) {
-  return El("input").Attr("type", "hidden").Attr("name", "csrf_token").Attr("value",
-                                                                            ctx.csrf_token);
+  return El("input")
+      .Attr("type", "hidden")
+      .Attr("name", "csrf_token")
+      .Attr("value", ctx.csrf_token);
 }
 
 Node ErrorSummaryFor(const std::optional<Problem>& problem) {
@@ -101,9 +103,8 @@ Node Radios(std::string_view name, std::string_view legend, const std::vector<Ra
   Node fieldset = El("fieldset").Class("govuk-fieldset");
   std::string error_id = std::string(name) + "-error";
   if (!error.empty()) fieldset.Attr("aria-describedby", error_id);
-  fieldset.Add(El("legend")
-                   .Class("govuk-fieldset__legend govuk-fieldset__legend--s")
-                   .AddText(legend));
+  fieldset.Add(
+      El("legend").Class("govuk-fieldset__legend govuk-fieldset__legend--s").AddText(legend));
   if (!error.empty()) {
     fieldset.Add(govuk::ErrorMessage({std::string(error), error_id, "", "Error"}));
   }
@@ -118,10 +119,12 @@ Node Radios(std::string_view name, std::string_view legend, const std::vector<Ra
                      .Attr("type", "radio")
                      .Attr("value", items[i].value)
                      .Flag("checked", items[i].value == selected);
-    radios.Add(El("div").Class("govuk-radios__item").Add(
-        {std::move(input),
-         El("label").Class("govuk-label govuk-radios__label").Attr("for", id).AddText(
-             items[i].label)}));
+    radios.Add(El("div")
+                   .Class("govuk-radios__item")
+                   .Add({std::move(input), El("label")
+                                               .Class("govuk-label govuk-radios__label")
+                                               .Attr("for", id)
+                                               .AddText(items[i].label)}));
   }
   fieldset.Add(std::move(radios));
   group.Add(std::move(fieldset));

@@ -14,9 +14,9 @@
 namespace waymark::identity {
 
 struct PageParts {
-  std::string title;        // "Sign in": " - Waymark" is added
-  html::Node content{};     // inside <main>
-  html::Node before{};      // back link, banners
+  std::string title;         // "Sign in": " - Waymark" is added
+  html::Node content{};      // inside <main>
+  html::Node before{};       // back link, banners
   std::string active_nav{};  // href of the navigation item to mark as current
   int status = 200;
 };
@@ -46,7 +46,8 @@ struct RadioItem {
   std::string value;
   std::string label;
 };
-html::Node Radios(std::string_view name, std::string_view legend, const std::vector<RadioItem>& items,
-                  std::string_view selected, std::string_view error = {});
+html::Node Radios(std::string_view name, std::string_view legend,
+                  const std::vector<RadioItem>& items, std::string_view selected,
+                  std::string_view error = {});
 
 }  // namespace waymark::identity

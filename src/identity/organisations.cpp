@@ -9,8 +9,12 @@ namespace waymark::identity {
 namespace {
 
 Organisation FromRow(const db::Row& row) {
-  return Organisation{row.text("id"), row.text("name"), *ParseOrgKind(row.text("kind")),
-                      row.boolean("is_operator"), row.boolean("active"), row.integer("version")};
+  return Organisation{row.text("id"),
+                      row.text("name"),
+                      *ParseOrgKind(row.text("kind")),
+                      row.boolean("is_operator"),
+                      row.boolean("active"),
+                      row.integer("version")};
 }
 
 constexpr std::string_view kColumns = "id, name, kind, is_operator, active, version";

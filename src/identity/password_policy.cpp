@@ -51,9 +51,8 @@ bool IsCommonPassword(std::string_view password) {
   if (common.contains(lower)) return true;
   // A listed password of 6 or more characters followed only by digits and symbols: every prefix
   // that ends at or after the last letter.
-  auto last_letter = std::find_if(lower.rbegin(), lower.rend(), [](unsigned char c) {
-    return std::isalpha(c);
-  });
+  auto last_letter =
+      std::find_if(lower.rbegin(), lower.rend(), [](unsigned char c) { return std::isalpha(c); });
   size_t shortest = std::max<size_t>(6, static_cast<size_t>(lower.rend() - last_letter));
   for (size_t length = shortest; length < lower.size(); ++length) {
     if (common.contains(std::string_view(lower).substr(0, length))) return true;

@@ -8,8 +8,9 @@
 
 namespace waymark::identity {
 
-inline constexpr size_t kMinPasswordLength = 12;   // characters, not bytes
-inline constexpr size_t kMaxPasswordBytes = 1024;  // bounds the hashing work an attacker can ask for
+inline constexpr size_t kMinPasswordLength = 12;  // characters, not bytes
+inline constexpr size_t kMaxPasswordBytes =
+    1024;  // bounds the hashing work an attacker can ask for
 
 // Ok, or an Invalid problem on field `field` with a message for the person choosing it.
 Result<void> CheckNewPassword(std::string_view password, std::string_view email,

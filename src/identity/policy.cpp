@@ -21,10 +21,15 @@ constexpr std::array<ActionInfo, 9> kActions{{
     {Action::kCaseView, "case.view"},
     {Action::kCaseEdit, "case.edit"},
 }};
-constexpr std::array<Action, 9> kAllActions{
-    Action::kPublic,         Action::kSignedIn,          Action::kAccountManage,
-    Action::kAdminOrganisationsView, Action::kAdminOrganisationsManage, Action::kAdminUsersView,
-    Action::kAdminUsersManage,       Action::kCaseView,                 Action::kCaseEdit};
+constexpr std::array<Action, 9> kAllActions{Action::kPublic,
+                                            Action::kSignedIn,
+                                            Action::kAccountManage,
+                                            Action::kAdminOrganisationsView,
+                                            Action::kAdminOrganisationsManage,
+                                            Action::kAdminUsersView,
+                                            Action::kAdminUsersManage,
+                                            Action::kCaseView,
+                                            Action::kCaseEdit};
 
 constexpr Decision Allow(std::string_view reason) { return {true, reason}; }
 constexpr Decision Deny(std::string_view reason) { return {false, reason}; }

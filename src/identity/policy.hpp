@@ -19,8 +19,8 @@ enum class Action {
   kAdminOrganisationsView,  // list and read organisations
   kAdminOrganisationsManage,
   kAdminUsersView,
-  kAdminUsersManage,        // create, edit, deactivate, reset MFA
-  kCaseView,                // read a survivor's case record
+  kAdminUsersManage,  // create, edit, deactivate, reset MFA
+  kCaseView,          // read a survivor's case record
   kCaseEdit,
 };
 

@@ -38,10 +38,9 @@ constexpr std::array<RoleInfo, 7> kRoles{{
 constexpr std::array<OrgKind, 5> kAllOrgKinds{OrgKind::kPrimeContractor, OrgKind::kProvider,
                                               OrgKind::kReferralPartner, OrgKind::kRegulator,
                                               OrgKind::kCommissioner};
-constexpr std::array<Role, 7> kAllRoles{Role::kSupportWorker,   Role::kServiceManager,
-                                        Role::kContractManager, Role::kReferralPartner,
-                                        Role::kInspector,       Role::kAnalyst,
-                                        Role::kAdministrator};
+constexpr std::array<Role, 7> kAllRoles{
+    Role::kSupportWorker, Role::kServiceManager, Role::kContractManager, Role::kReferralPartner,
+    Role::kInspector,     Role::kAnalyst,        Role::kAdministrator};
 
 const OrgKindInfo& Info(OrgKind kind) { return kOrgKinds[static_cast<size_t>(kind)]; }
 const RoleInfo& Info(Role role) { return kRoles[static_cast<size_t>(role)]; }

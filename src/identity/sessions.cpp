@@ -18,8 +18,13 @@ NewSession Insert(db::Tx& tx, std::string_view user_id, SessionStage stage, Time
                   TimePoint now) {
   NewSession out;
   out.token = crypto::NewToken();
-  out.session = Session{crypto::HashToken(out.token), std::string(user_id), stage,
-                        crypto::NewToken(), std::nullopt, created, now};
+  out.session = Session{crypto::HashToken(out.token),
+                        std::string(user_id),
+                        stage,
+                        crypto::NewToken(),
+                        std::nullopt,
+                        created,
+                        now};
   tx.Execute(
       "INSERT INTO sessions (token_hash, user_id, stage, csrf_token, created_at, last_seen_at) "
       "VALUES (?, ?, ?, ?, ?, ?)",
@@ -69,9 +74,8 @@ std::optional<Session> FindSession(db::Tx& tx, std::string_view token) {
   if (!row) return std::nullopt;
   auto stage = ParseStage(row->text(2));
   if (!stage) return std::nullopt;
-  return Session{row->text(0),          row->text(1), *stage,
-                 row->text(3),          row->optional_blob(4), row->time(5),
-                 row->time(6)};
+  return Session{row->text(0),          row->text(1), *stage,      row->text(3),
+                 row->optional_blob(4), row->time(5), row->time(6)};
 }
 
 void TouchSession(db::Tx& tx, const Session& session, TimePoint now) {

@@ -4,6 +4,7 @@
 
 #include "identity/text.hpp"
 #include "identity/throttle.hpp"
+#include "identity/throttle_store.hpp"
 #include "platform/crypto/field_cipher.hpp"
 #include "platform/crypto/passwords.hpp"
 #include "platform/crypto/tokens.hpp"
@@ -32,65 +33,6 @@ class HashingSlot {
   HashingSlot(const HashingSlot&) = delete;
   HashingSlot& operator=(const HashingSlot&) = delete;
 };
-
-// --- throttling -----------------------------------------------------------------------------
-
-std::string AccountKey(std::string_view email) {
-  return "account:" + crypto::HashToken(NormaliseEmail(email));
-}
-std::string AddressKey(std::string_view address) { return "address:" + std::string(address); }
-
-std::optional<TimePoint> BlockedUntil(db::Tx& tx, const std::string& key, TimePoint now) {
-  auto row = tx.QueryOne("SELECT blocked_until FROM sign_in_throttles WHERE throttle_key = ?",
-                         {key});
-  if (!row) return std::nullopt;
-  TimePoint until = row->time(0);
-  if (until <= now) return std::nullopt;
-  return until;
-}
-
-void RecordFailure(db::Tx& tx, const std::string& key, const ThrottleRule& rule, TimePoint now) {
-  auto row = tx.QueryOne(
-      "SELECT failures, updated_at FROM sign_in_throttles WHERE throttle_key = ?", {key});
-  // Counts start again after a quiet spell as long as the longest delay, so failures spread
-  // over days (a shared office's typos) never add up to a block.
-  bool stale = row && row->time(1) + rule.max_delay <= now;
-  int64_t failures = (row && !stale ? row->integer(0) : 0) + 1;
-  TimePoint until = now + ThrottleDelay(rule, failures);
-  if (row) {
-    tx.Execute(
-        "UPDATE sign_in_throttles SET failures = ?, blocked_until = ?, updated_at = ? "
-        "WHERE throttle_key = ?",
-        {failures, FormatUtc(until), FormatUtc(now), key});
-  } else {
-    tx.Execute(
-        "INSERT INTO sign_in_throttles (throttle_key, failures, blocked_until, updated_at) "
-        "VALUES (?, ?, ?, ?)",
-        {key, failures, FormatUtc(until), FormatUtc(now)});
-  }
-}
-
-void ClearFailures(db::Tx& tx, const std::string& key) {
-  tx.Execute("DELETE FROM sign_in_throttles WHERE throttle_key = ?", {key});
-}
-
-Problem Throttled(TimePoint until, TimePoint now) {
-  auto minutes = std::chrono::ceil<std::chrono::minutes>(until - now).count();
-  return Problem::TooManyRequests(
-      "There have been too many attempts to sign in. Wait " + std::to_string(minutes) +
-      (minutes == 1 ? " minute" : " minutes") + " and try again.");
-}
-
-// Checks both throttles; the earliest time both allow another try, if either blocks now.
-std::optional<TimePoint> CheckThrottles(db::Database& db, const std::string& account_key,
-                                        const std::string& address_key, TimePoint now) {
-  return db.Read([&](db::Tx& tx) -> std::optional<TimePoint> {
-    auto account = BlockedUntil(tx, account_key, now);
-    auto address = BlockedUntil(tx, address_key, now);
-    if (account && address) return std::max(*account, *address);
-    return account ? account : address;
-  });
-}
 
 // --- audit ----------------------------------------------------------------------------------
 
@@ -166,8 +108,8 @@ bool VerifyPasswordLimited(std::optional<std::string_view> stored_hash, std::str
   // Without a stored hash, verify against a fixed one anyway so the answer takes as long.
   static const std::string dummy = HashPasswordLimited("waymark: no such account", keyring);
   HashingSlot slot;
-  bool ok = crypto::VerifyPassword(stored_hash.value_or(dummy), password,
-                                   keyring.password_pepper());
+  bool ok =
+      crypto::VerifyPassword(stored_hash.value_or(dummy), password, keyring.password_pepper());
   return ok && stored_hash.has_value();
 }
 
@@ -188,37 +130,40 @@ Result<IssuedSession> SignInService::SignInWithPassword(std::string_view email,
   if (auto until = CheckThrottles(deps_.db, account_key, address_key, now)) {
     return Fail(Throttled(*until, now));
   }
-  auto user = deps_.db.Read(
-      [&](db::Tx& tx) { return FindUserByEmail(tx, NormaliseEmail(email)); });
+  auto user = deps_.db.Read([&](db::Tx& tx) { return FindUserByEmail(tx, NormaliseEmail(email)); });
   std::optional<std::string_view> stored;
   if (user && user->active && user->password_hash) stored = *user->password_hash;
   bool ok = password.size() <= 1024 && VerifyPasswordLimited(stored, password, deps_.keyring);
 
-  return deps_.db.Write([&](db::Tx& tx) -> Result<IssuedSession> {
-    TimePoint at = deps_.clock.Now();
-    if (ok) {
-      auto org = FindOrganisation(tx, user->organisation_id);
-      ok = org && org->active;
-    }
-    if (!ok) {
-      RecordFailure(tx, account_key, kAccountThrottle, at);
-      RecordFailure(tx, address_key, kAddressThrottle, at);
-      deps_.audit.Append(tx, SignInEvent("sign_in.password", audit::Outcome::kFailure, origin, user));
-      // A failure must still commit its throttle and audit rows: return a value, not an error.
-      return IssuedSession{};
-    }
-    ClearFailures(tx, account_key);
-    SessionStage stage = user->has_mfa() ? SessionStage::kPassword : SessionStage::kEnrol;
-    NewSession created = CreateSession(tx, user->id, stage, at);
-    deps_.audit.Append(tx, SignInEvent("sign_in.password", audit::Outcome::kSuccess, origin, user));
-    return IssuedSession{created.token, stage};
-  }).and_then([&](IssuedSession issued) -> Result<IssuedSession> {
-    if (issued.token.empty()) {
-      return Fail(Problem::Invalid({{"email", std::string(kWrongPassword)}},
-                                   std::string(kWrongPassword)));
-    }
-    return issued;
-  });
+  return deps_.db
+      .Write([&](db::Tx& tx) -> Result<IssuedSession> {
+        TimePoint at = deps_.clock.Now();
+        if (ok) {
+          auto org = FindOrganisation(tx, user->organisation_id);
+          ok = org && org->active;
+        }
+        if (!ok) {
+          RecordFailure(tx, account_key, kAccountThrottle, at);
+          RecordFailure(tx, address_key, kAddressThrottle, at);
+          deps_.audit.Append(
+              tx, SignInEvent("sign_in.password", audit::Outcome::kFailure, origin, user));
+          // A failure must still commit its throttle and audit rows: return a value, not an error.
+          return IssuedSession{};
+        }
+        ClearFailures(tx, account_key);
+        SessionStage stage = user->has_mfa() ? SessionStage::kPassword : SessionStage::kEnrol;
+        NewSession created = CreateSession(tx, user->id, stage, at);
+        deps_.audit.Append(tx,
+                           SignInEvent("sign_in.password", audit::Outcome::kSuccess, origin, user));
+        return IssuedSession{created.token, stage};
+      })
+      .and_then([&](IssuedSession issued) -> Result<IssuedSession> {
+        if (issued.token.empty()) {
+          return Fail(Problem::Invalid({{"email", std::string(kWrongPassword)}},
+                                       std::string(kWrongPassword)));
+        }
+        return issued;
+      });
 }
 
 Result<IssuedSession> SignInService::VerifyTotp(std::string_view token, std::string_view code,
@@ -307,8 +252,8 @@ Result<Enrolment> SignInService::BeginEnrolment(std::string_view token) {
     if (!key) return Fail(key.error());
     std::string secret;
     if (session.pending_totp_secret) {
-      auto existing = crypto::DecryptField(*key, *session.pending_totp_secret,
-                                           PendingContext(session));
+      auto existing =
+          crypto::DecryptField(*key, *session.pending_totp_secret, PendingContext(session));
       if (!existing) return Fail(existing.error());
       secret = *existing;
     } else {
@@ -330,8 +275,8 @@ Result<EnrolmentDone> SignInService::CompleteEnrolment(std::string_view token,
   TimePoint now = deps_.clock.Now();
   std::string digits = DigitsOnly(code);
   if (digits.size() != 6 || digits.find_first_not_of("0123456789") != std::string::npos) {
-    return Fail(Problem::Invalid("code", digits.empty() ? "Enter the security code"
-                                                        : "Enter the 6-digit security code"));
+    return Fail(Problem::Invalid(
+        "code", digits.empty() ? "Enter the security code" : "Enter the 6-digit security code"));
   }
   return deps_.db.Write([&](db::Tx& tx) -> Result<EnrolmentDone> {
     auto loaded = LoadStage(tx, token, SessionStage::kEnrol, now, deps_.limits);
@@ -347,8 +292,9 @@ Result<EnrolmentDone> SignInService::CompleteEnrolment(std::string_view token,
     auto step = crypto::VerifyTotp(crypto::AsBytes(*secret), digits, now, std::nullopt);
     if (!step) {
       return Fail(Problem::Invalid(
-          "code", "Enter the code your authenticator app shows now. Check the time on your phone "
-                  "is set automatically"));
+          "code",
+          "Enter the code your authenticator app shows now. Check the time on your phone "
+          "is set automatically"));
     }
     SetTotp(tx, user.id, crypto::EncryptField(*key, *secret, TotpContext(user)), *step, now);
     auto codes = IssueRecoveryCodes(tx, user.id);

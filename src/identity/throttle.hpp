@@ -14,8 +14,10 @@ struct ThrottleRule {
 };
 
 // An account gets 5 tries; an address (perhaps a shared office) gets 20.
-inline constexpr ThrottleRule kAccountThrottle{5, std::chrono::seconds(30), std::chrono::minutes(15)};
-inline constexpr ThrottleRule kAddressThrottle{20, std::chrono::seconds(30), std::chrono::minutes(15)};
+inline constexpr ThrottleRule kAccountThrottle{5, std::chrono::seconds(30),
+                                               std::chrono::minutes(15)};
+inline constexpr ThrottleRule kAddressThrottle{20, std::chrono::seconds(30),
+                                               std::chrono::minutes(15)};
 
 // How long to refuse sign-in after `failures` consecutive failures: nothing up to the free
 // failures, then the first delay doubling with each further failure, up to the maximum.

@@ -14,11 +14,16 @@ constexpr std::string_view kColumns =
     "totp_last_step, active, version";
 
 User FromRow(const db::Row& row) {
-  return User{row.text(0),          row.text(1),
-              row.text(2),          row.text(3),
-              *ParseRole(row.text(4)), row.optional_text(5),
-              row.optional_blob(6), row.optional_integer(7),
-              row.boolean(8),       row.integer(9)};
+  return User{row.text(0),
+              row.text(1),
+              row.text(2),
+              row.text(3),
+              *ParseRole(row.text(4)),
+              row.optional_text(5),
+              row.optional_blob(6),
+              row.optional_integer(7),
+              row.boolean(8),
+              row.integer(9)};
 }
 
 std::string Select(std::string_view where) {
@@ -152,8 +157,9 @@ bool UseRecoveryCode(db::Tx& tx, std::string_view user_id, std::string_view code
 }
 
 int64_t UnusedRecoveryCodes(db::Tx& tx, std::string_view user_id) {
-  return tx.QueryOne("SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
-                     {std::string(user_id)})
+  return tx
+      .QueryOne("SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
+                {std::string(user_id)})
       ->integer(0);
 }
 

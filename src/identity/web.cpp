@@ -47,8 +47,7 @@ void PageContext::SetSessionCookie(const std::string& token) {
 }
 
 WebRoutes::WebRoutes(http::Router& router, SignInService& sign_in, db::Database& db,
-                     const audit::AuditLog& audit, WebSettings settings,
-                     ForbiddenPageFn forbidden)
+                     const audit::AuditLog& audit, WebSettings settings, ForbiddenPageFn forbidden)
     : router_(router),
       sign_in_(sign_in),
       db_(db),
@@ -74,8 +73,7 @@ std::optional<http::Response> WebRoutes::CheckCsrf(PageContext& ctx) const {
   if (form) {
     if (auto value = form->Get(kCsrfField)) sent = *value;
   }
-  if (ctx.csrf_token.empty() || sent.empty() ||
-      !crypto::ConstantTimeEqual(sent, ctx.csrf_token)) {
+  if (ctx.csrf_token.empty() || sent.empty() || !crypto::ConstantTimeEqual(sent, ctx.csrf_token)) {
     return Forbidden403(
         "This form has expired or was not sent by Waymark. Go back, reload the page and try "
         "again.");
@@ -103,8 +101,7 @@ void WebRoutes::Deny(PageContext& ctx, Action action, std::string_view reason) c
   });
 }
 
-void WebRoutes::Page(std::string method, std::string pattern, Action action,
-                     PageHandler handler) {
+void WebRoutes::Page(std::string method, std::string pattern, Action action, PageHandler handler) {
   std::string route_pattern = pattern;
   router_.Add(http::Route{
       std::move(method), std::move(pattern), std::string(Code(action)), http::RouteKind::kPage,
@@ -142,8 +139,7 @@ void WebRoutes::Public(std::string method, std::string pattern, PageHandler hand
                        bool touch_session) {
   router_.Add(http::Route{
       std::move(method), std::move(pattern), std::string(Code(Action::kPublic)),
-      http::RouteKind::kPublic, std::nullopt,
-      [this, handler, touch_session](http::Request& req) {
+      http::RouteKind::kPublic, std::nullopt, [this, handler, touch_session](http::Request& req) {
         PageContext ctx{req, settings_, std::nullopt, {}, {}, {}};
         auto cookies = req.Cookies();
         if (auto token = cookies.Get(SessionCookieName(settings_))) {

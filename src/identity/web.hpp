@@ -40,8 +40,8 @@ struct PageContext {
   http::Request& request;
   const WebSettings& settings;
   std::optional<Authenticated> auth;
-  std::string session_token;  // the raw cookie value; empty when there is none
-  std::string csrf_token;     // put in every form as kCsrfField
+  std::string session_token;             // the raw cookie value; empty when there is none
+  std::string csrf_token;                // put in every form as kCsrfField
   std::vector<http::SetCookie> cookies;  // added to the response
 
   // The signed-in person; only call on Page routes (throws std::logic_error otherwise).

@@ -17,9 +17,10 @@ EnvLookup FakeEnv(std::map<std::string, std::string> values) {
 }
 
 std::string WriteFile(const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("waymark-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-               "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("waymark-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }
@@ -35,9 +36,9 @@ TEST(Config, DefaultsWhenNothingIsGiven) {
 
 TEST(Config, CommandLineBeatsEnvironmentBeatsFile) {
   std::string file = WriteFile("listen = \"127.0.0.1:9001\"\nworkers = 3\ndemo = true\n");
-  auto config = LoadConfig({{"config", file}, {"listen", "127.0.0.1:9003"}},
-                           FakeEnv({{"WAYMARK_LISTEN", "127.0.0.1:9002"},
-                                    {"WAYMARK_WORKERS", "5"}}));
+  auto config =
+      LoadConfig({{"config", file}, {"listen", "127.0.0.1:9003"}},
+                 FakeEnv({{"WAYMARK_LISTEN", "127.0.0.1:9002"}, {"WAYMARK_WORKERS", "5"}}));
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->listen, "127.0.0.1:9003");
   EXPECT_EQ(config->workers, 5);

@@ -33,7 +33,31 @@ TEST_P(AccountTest, WrongCurrentPasswordChangesNothing) {
   EXPECT_EQ(changed.error().fields[0].field, "current_password");
   EXPECT_EQ(LoadUser(worker_.id).password_hash, worker_.password_hash);
   EXPECT_TRUE(SessionExists(token));
-  EXPECT_EQ(Count("audit_events"), 0);
+  // The failed check itself is recorded, and nothing else.
+  EXPECT_EQ(Count("audit_events"), 1);
+}
+
+TEST_P(AccountTest, GuessingTheCurrentPasswordIsThrottled) {
+  std::string token = AddSession(worker_);
+  for (int i = 0; i < 5; ++i) {
+    auto wrong =
+        account().ChangePassword(ActorFor(worker_), token, kOtherPassword, "brand new secret words",
+                                 "brand new secret words", origin_);
+    ASSERT_FALSE(wrong);
+    ASSERT_EQ(wrong.error().kind, ProblemKind::kInvalid) << "attempt " << i + 1;
+  }
+  // Even the right current password now waits, so a stolen session cannot guess freely.
+  auto blocked =
+      account().ChangePassword(ActorFor(worker_), token, kPassword, "brand new secret words",
+                               "brand new secret words", origin_);
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().kind, ProblemKind::kTooManyRequests);
+  EXPECT_EQ(LoadUser(worker_.id).password_hash, worker_.password_hash);
+  clock_.Advance(std::chrono::seconds(31));
+  auto allowed =
+      account().ChangePassword(ActorFor(worker_), token, kPassword, "brand new secret words",
+                               "brand new secret words", origin_);
+  EXPECT_TRUE(allowed) << allowed.error().message;
 }
 
 TEST_P(AccountTest, ChangePasswordIssuesANewTokenAndEndsOtherSessions) {

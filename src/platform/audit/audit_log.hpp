@@ -51,9 +51,9 @@ class AuditLog {
 };
 
 struct VerifyReport {
-  int64_t events = 0;                  // events checked
-  std::optional<int64_t> first_bad;    // the first sequence number that does not verify
-  std::string problem;                 // what is wrong there, for the administrator
+  int64_t events = 0;                // events checked
+  std::optional<int64_t> first_bad;  // the first sequence number that does not verify
+  std::string problem;               // what is wrong there, for the administrator
   bool intact() const { return !first_bad; }
 };
 

@@ -30,7 +30,8 @@ struct Problem {
   std::string message;
   std::vector<FieldError> fields;
 
-  static Problem Invalid(std::vector<FieldError> fields, std::string message = "There is a problem") {
+  static Problem Invalid(std::vector<FieldError> fields,
+                         std::string message = "There is a problem") {
     return {ProblemKind::kInvalid, std::move(message), std::move(fields)};
   }
   static Problem Invalid(std::string field, std::string message) {

@@ -12,8 +12,8 @@ using std::chrono::microseconds;
 // Summer Time (UTC+1) runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
 // Sunday of October (the rule in force since 1996).
 std::chrono::sys_seconds LastSundayAtOneUtc(std::chrono::year y, std::chrono::month m) {
-  std::chrono::sys_days last{std::chrono::year_month_weekday_last{
-      y, m, std::chrono::weekday_last{std::chrono::Sunday}}};
+  std::chrono::sys_days last{
+      std::chrono::year_month_weekday_last{y, m, std::chrono::weekday_last{std::chrono::Sunday}}};
   return last + std::chrono::hours(1);
 }
 
@@ -39,8 +39,8 @@ std::string FormatUtc(TimePoint t) {
 }
 
 std::optional<TimePoint> ParseUtc(std::string_view text) {
-  if (text.size() != 27 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-      text[13] != ':' || text[16] != ':' || text[19] != '.' || text[26] != 'Z') {
+  if (text.size() != 27 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != '.' || text[26] != 'Z') {
     return std::nullopt;
   }
   int y, mo, d, h, mi, s;
@@ -59,9 +59,9 @@ std::optional<TimePoint> ParseUtc(std::string_view text) {
 }
 
 std::string FormatForPeople(TimePoint t) {
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
   auto local = ToLondonWallClock(std::chrono::floor<std::chrono::seconds>(t));
   auto day = std::chrono::floor<std::chrono::days>(local);
   std::chrono::year_month_day ymd{day};

@@ -8,8 +8,8 @@ namespace {
 using namespace std::chrono;
 
 TEST(Time, FormatsUtcWithFixedWidth) {
-  TimePoint t = sys_days(2026y / November / 23) + hours(9) + minutes(5) + seconds(7) +
-                microseconds(42);
+  TimePoint t =
+      sys_days(2026y / November / 23) + hours(9) + minutes(5) + seconds(7) + microseconds(42);
   EXPECT_EQ(FormatUtc(t), "2026-11-23T09:05:07.000042Z");
 }
 
