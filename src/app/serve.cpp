@@ -32,7 +32,7 @@ bool PrepareEmptyDatabase(Runtime& runtime, identity::AdminService& admin) {
       std::cout << "  " << account.email << "  " << account.role << ", " << account.organisation
                 << "\n";
     }
-    std::cout << "Security codes: build/waymark totp-code --user EMAIL (demo mode only).\n"
+    std::cout << "Security codes: build/waymark totp-code --demo --user EMAIL\n"
               << "new.worker@harbour.demo has no authenticator yet: sign in to set one up.\n\n";
     return true;
   }
