@@ -36,6 +36,7 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
     std::size_t n = impl_->parser.put(
         boost::asio::const_buffer(bytes.data() + total, bytes.size() - total), ec);
     total += n;
+    if (!header_checked_) header_bytes_ += n;
     if (ec == bhttp::error::need_more) break;
     if (ec == bhttp::error::header_limit) {
       Fail(431);
@@ -51,6 +52,10 @@ std::size_t RequestReader::Feed(std::string_view bytes) {
     }
     if (impl_->parser.is_header_done() && !header_checked_) {
       header_checked_ = true;
+      if (header_bytes_ > limits_.max_header_bytes) {
+        Fail(431);
+        break;
+      }
       if (!CheckHeader()) break;
       impl_->parser.eager(true);
     }

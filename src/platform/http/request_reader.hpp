@@ -71,6 +71,9 @@ class RequestReader {
   State state_ = State::kNeedMore;
   int failure_status_ = 0;
   bool header_checked_ = false;
+  // Bytes of the request line and header fields so far: Beast checks its header limit only
+  // while the header is incomplete in the buffer, so a whole header in one buffer is checked here.
+  std::size_t header_bytes_ = 0;
   bool continue_pending_ = false;
   Target target_;
   std::string method_;

@@ -93,6 +93,23 @@ TEST(RequestReader, HeaderLimit) {
   EXPECT_EQ(FailureFor(big, ReaderLimits{.max_header_bytes = 16 * 1024}), 0);
 }
 
+// Found by fuzzing: a header only just over the limit, arriving whole in one buffer, slipped past
+// Beast's own check (made only while the header is incomplete).
+TEST(RequestReader, HeaderJustOverTheLimitInOneBufferIsRefused) {
+  const std::string head = "GET / HTTP/1.1\r\nHost: x\r\nX-Pad: ";
+  const std::string tail = "\r\n\r\n";
+  ReaderLimits limits{.max_header_bytes = 1024};
+  std::string at_limit = head + std::string(1024 - head.size() - tail.size(), 'a') + tail;
+  ASSERT_EQ(at_limit.size(), 1024u);
+  EXPECT_EQ(FailureFor(at_limit, limits), 0);
+  std::string over = head + std::string(1025 - head.size() - tail.size(), 'a') + tail;
+  EXPECT_EQ(FailureFor(over, limits), 431);
+  // The body is not part of the header: a small header with a body in the same buffer passes.
+  std::string post =
+      "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n" + std::string(2000, 'b');
+  EXPECT_EQ(FailureFor(post, limits), 0);
+}
+
 TEST(RequestReader, BodyLimitFromLengthAndFromChunks) {
   ReaderLimits limits{.max_body_bytes = 10};
   EXPECT_EQ(FailureFor("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits), 413);
