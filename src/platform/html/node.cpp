@@ -1,5 +1,7 @@
 #include "platform/html/node.hpp"
 
+#include "platform/util/html_escape.hpp"
+
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -45,32 +47,7 @@ std::string EscapeText(std::string_view text) {
   return out;
 }
 
-std::string EscapeAttribute(std::string_view value) {
-  std::string out;
-  out.reserve(value.size());
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeAttribute(std::string_view value) { return EscapeHtml(value); }
 
 std::string SafeUrl(std::string_view url) {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so the

@@ -1,5 +1,7 @@
 #include "platform/http/response.hpp"
 
+#include "platform/util/html_escape.hpp"
+
 #include <stdexcept>
 
 namespace waymark::http {
@@ -83,33 +85,6 @@ std::string_view StatusText(int status) {
     default:
       return "Error";
   }
-}
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
 }
 
 Response DefaultErrorPage(int status, std::string_view incident_id) {

@@ -37,7 +37,4 @@ Response DefaultErrorPage(int status, std::string_view incident_id);
 // The reason phrase for a status ("Not Found"), or "Error" when unknown.
 std::string_view StatusText(int status);
 
-// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace waymark::http
