@@ -231,6 +231,21 @@ Response RecoveryCodesShown(const PageContext& ctx, const std::vector<std::strin
   return RenderPage(ctx, {"Save your recovery codes", std::move(content)});
 }
 
+// After a security code or recovery code: the new, fully signed-in session; or the same form
+// again with the problem; or back to sign in when the half-signed-in session has gone.
+Response AfterSecondFactor(PageContext& ctx, const Result<IssuedSession>& issued,
+                           Response (*form_page)(const PageContext&,
+                                                 const std::optional<Problem>&)) {
+  if (!issued) {
+    if (issued.error().kind == ProblemKind::kUnauthenticated) {
+      return Response::Redirect("/sign-in?expired=1");
+    }
+    return form_page(ctx, issued.error());
+  }
+  ctx.SetSessionCookie(issued->token);
+  return Response::Redirect("/");
+}
+
 bool NeedsStage(const PageContext& ctx, SessionStage stage) {
   return ctx.auth && !ctx.auth->actor && ctx.auth->session.stage == stage;
 }
@@ -368,15 +383,9 @@ void AddSignInPages(WebRoutes& routes, SignInService& sign_in, AdminService& adm
     if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
     auto form = ctx.request.Form();
     if (!form) return SecurityCodePage(ctx, form.error());
-    auto issued = sign_in.VerifyTotp(ctx.session_token, form->GetOr("code"), ctx.origin());
-    if (!issued) {
-      if (issued.error().kind == ProblemKind::kUnauthenticated) {
-        return Response::Redirect("/sign-in?expired=1");
-      }
-      return SecurityCodePage(ctx, issued.error());
-    }
-    ctx.SetSessionCookie(issued->token);
-    return Response::Redirect("/");
+    return AfterSecondFactor(
+        ctx, sign_in.VerifyTotp(ctx.session_token, form->GetOr("code"), ctx.origin()),
+        SecurityCodePage);
   });
 
   routes.Public("GET", "/sign-in/recovery-code", [](PageContext& ctx) {
@@ -387,10 +396,9 @@ void AddSignInPages(WebRoutes& routes, SignInService& sign_in, AdminService& adm
     if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
     auto form = ctx.request.Form();
     if (!form) return RecoveryCodePage(ctx, form.error());
-    auto issued = sign_in.UseRecoveryCode(ctx.session_token, form->GetOr("code"), ctx.origin());
-    if (!issued) return RecoveryCodePage(ctx, issued.error());
-    ctx.SetSessionCookie(issued->token);
-    return Response::Redirect("/");
+    return AfterSecondFactor(
+        ctx, sign_in.UseRecoveryCode(ctx.session_token, form->GetOr("code"), ctx.origin()),
+        RecoveryCodePage);
   });
 
   routes.Public("GET", "/sign-in/enrol", [&sign_in](PageContext& ctx) {

@@ -102,10 +102,13 @@ std::optional<LogLevel> ParseLogLevel(std::string_view text) {
 }
 
 void InitJsonLogging(LogLevel min_level) {
+  // Requests are logged from I/O threads, which must never wait: if stderr stalls and the queue
+  // fills, the oldest lines are dropped. The audit trail is in the database, not here.
   spdlog::init_thread_pool(8192, 1);
   auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-  auto logger = std::make_shared<spdlog::async_logger>(
-      "waymark", std::move(sink), spdlog::thread_pool(), spdlog::async_overflow_policy::block);
+  auto logger =
+      std::make_shared<spdlog::async_logger>("waymark", std::move(sink), spdlog::thread_pool(),
+                                             spdlog::async_overflow_policy::overrun_oldest);
   Install(std::move(logger), min_level);
 }
 

@@ -1,5 +1,7 @@
 #include "platform/http/request_boundary.hpp"
 
+#include <boost/asio/ip/address.hpp>
+
 #include <exception>
 
 #include "platform/http/logging.hpp"
@@ -60,7 +62,12 @@ std::string LastForwardedFor(const Request& req) {
   std::string_view last = comma == std::string_view::npos ? header : header.substr(comma + 1);
   while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
   while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
-  return std::string(last);
+  // The address keys throttling and appears in logs: anything that is not an IP address is
+  // ignored (the caller keeps the peer's address), and the one kept is in canonical form.
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(std::string(last), ec);
+  if (ec) return {};
+  return address.to_string();
 }
 
 }  // namespace waymark::http

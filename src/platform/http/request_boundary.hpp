@@ -24,7 +24,8 @@ Response CallApplication(const std::function<Response(Request&)>& app,
 std::string_view RouteLabel(const Request& req);
 // A known method, or "other", so a client cannot mint metric series.
 std::string_view MethodLabel(std::string_view method);
-// The last X-Forwarded-For entry (the one the trusted proxy appended), trimmed; "" when absent.
+// The last X-Forwarded-For entry (the one the trusted proxy appended) as a canonical IP address;
+// "" when absent or not an IP address.
 std::string LastForwardedFor(const Request& req);
 
 }  // namespace waymark::http

@@ -47,6 +47,13 @@ TEST(RequestBoundary, LastForwardedFor) {
   EXPECT_EQ(LastForwardedFor(req), "10.0.0.2");
   req.headers.Set("X-Forwarded-For", "2001:db8::1");
   EXPECT_EQ(LastForwardedFor(req), "2001:db8::1");
+  // Not an address: ignored, so the server keeps the peer's address.
+  req.headers.Set("X-Forwarded-For", "198.51.100.1, attacker-chosen-key");
+  EXPECT_EQ(LastForwardedFor(req), "");
+  req.headers.Set("X-Forwarded-For", "10.0.0.2,");
+  EXPECT_EQ(LastForwardedFor(req), "");
+  req.headers.Set("X-Forwarded-For", "2001:DB8:0:0::1");
+  EXPECT_EQ(LastForwardedFor(req), "2001:db8::1") << "canonical form, so one client is one key";
 }
 
 }  // namespace
