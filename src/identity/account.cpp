@@ -61,7 +61,8 @@ Result<std::string> AccountService::ChangePassword(
     SetPasswordHash(tx, actor.user_id, hash, now);
     ClearFailures(tx, account_key);
     DeleteUserSessions(tx, actor.user_id);
-    NewSession fresh = CreateSession(tx, actor.user_id, SessionStage::kActive, now);
+    // A new token, but the same start: changing the password must not extend the 12-hour limit.
+    NewSession fresh = ReissueSession(tx, *session, SessionStage::kActive, now);
     deps_.audit.Append(tx, AccountEvent("password.change", actor, origin));
     return fresh.token;
   });

@@ -39,6 +39,13 @@ http::Response ProblemPage(const PageContext& ctx, const Problem& problem) {
                          .status = 403});
     case ProblemKind::kUnauthenticated:
       return http::Response::Redirect("/sign-in");
+    case ProblemKind::kTooManyRequests:
+      return RenderPage(ctx, {.title = "Too many attempts",
+                              .content = html::Fragment({
+                                  Heading("Too many attempts"),
+                                  Paragraph(problem.message),
+                              }),
+                              .status = 429});
     default:
       throw std::logic_error("unexpected problem on an administration page: " + problem.message);
   }

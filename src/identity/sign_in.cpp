@@ -182,21 +182,23 @@ Result<IssuedSession> SignInService::VerifyTotp(std::string_view token, std::str
     auto loaded = LoadStage(tx, token, SessionStage::kPassword, now, deps_.limits);
     if (!loaded) return Fail(loaded.error());
     auto& [session, user] = *loaded;
-    std::string account_key = AccountKey(user.email);
-    if (auto until = BlockedUntil(tx, account_key, now)) {
+    std::string factor_key = SecondFactorKey(user.id);
+    if (auto until = BlockedUntil(tx, factor_key, now)) {
       return Outcome{std::nullopt, Throttled(*until, now)};
     }
     auto key = LoadDataKey(tx, deps_.keyring, user.organisation_id);
     if (!key) return Fail(key.error());
+    // A reset of the second factor can land between the session and the user being read.
+    if (!user.totp_secret) return Fail(Problem::Unauthenticated(std::string(kSignInAgain)));
     auto secret = crypto::DecryptField(*key, *user.totp_secret, TotpContext(user));
     if (!secret) return Fail(secret.error());
     auto step = crypto::VerifyTotp(crypto::AsBytes(*secret), digits, now, user.totp_last_step);
     if (!step || !AdvanceTotpStep(tx, user.id, *step)) {
-      RecordFailure(tx, account_key, kAccountThrottle, now);
+      RecordFailure(tx, factor_key, kAccountThrottle, now);
       deps_.audit.Append(tx, SignInEvent("sign_in.totp", audit::Outcome::kFailure, origin, user));
       return Outcome{std::nullopt, Problem::Invalid("code", std::string(kWrongCode))};
     }
-    ClearFailures(tx, account_key);
+    ClearFailures(tx, factor_key);
     NewSession active = ReissueSession(tx, session, SessionStage::kActive, now);
     deps_.audit.Append(tx, SignInEvent("sign_in.totp", audit::Outcome::kSuccess, origin, user));
     return Outcome{IssuedSession{active.token, SessionStage::kActive}, std::nullopt};
@@ -219,18 +221,18 @@ Result<IssuedSession> SignInService::UseRecoveryCode(std::string_view token, std
     auto loaded = LoadStage(tx, token, SessionStage::kPassword, now, deps_.limits);
     if (!loaded) return Fail(loaded.error());
     auto& [session, user] = *loaded;
-    std::string account_key = AccountKey(user.email);
-    if (auto until = BlockedUntil(tx, account_key, now)) {
+    std::string factor_key = SecondFactorKey(user.id);
+    if (auto until = BlockedUntil(tx, factor_key, now)) {
       return Outcome{std::nullopt, Throttled(*until, now)};
     }
     if (!identity::UseRecoveryCode(tx, user.id, crypto::HashToken(normalised), now)) {
-      RecordFailure(tx, account_key, kAccountThrottle, now);
+      RecordFailure(tx, factor_key, kAccountThrottle, now);
       deps_.audit.Append(
           tx, SignInEvent("sign_in.recovery_code", audit::Outcome::kFailure, origin, user));
       return Outcome{std::nullopt,
                      Problem::Invalid("code", "Enter a recovery code that has not been used")};
     }
-    ClearFailures(tx, account_key);
+    ClearFailures(tx, factor_key);
     NewSession active = ReissueSession(tx, session, SessionStage::kActive, now);
     auto event = SignInEvent("sign_in.recovery_code", audit::Outcome::kSuccess, origin, user);
     event.details.push_back({"codes_left", std::to_string(UnusedRecoveryCodes(tx, user.id))});

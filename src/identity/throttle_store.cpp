@@ -10,6 +10,9 @@ std::string AccountKey(std::string_view email) {
   return "account:" + crypto::HashToken(NormaliseEmail(email));
 }
 std::string AddressKey(std::string_view address) { return "address:" + std::string(address); }
+std::string SecondFactorKey(std::string_view user_id) {
+  return "second_factor:" + std::string(user_id);
+}
 
 std::optional<TimePoint> BlockedUntil(db::Tx& tx, const std::string& key, TimePoint now) {
   auto row =
@@ -21,24 +24,19 @@ std::optional<TimePoint> BlockedUntil(db::Tx& tx, const std::string& key, TimePo
 }
 
 void RecordFailure(db::Tx& tx, const std::string& key, const ThrottleRule& rule, TimePoint now) {
+  // One statement, so concurrent failures neither lose a count nor collide on the insert. Counts
+  // start again after a quiet spell as long as the longest delay, so failures spread over days
+  // (a shared office's typos) never add up to a block.
+  std::string at = FormatUtc(now);
   auto row = tx.QueryOne(
-      "SELECT failures, updated_at FROM sign_in_throttles WHERE throttle_key = ?", {key});
-  // Counts start again after a quiet spell as long as the longest delay, so failures spread
-  // over days (a shared office's typos) never add up to a block.
-  bool stale = row && row->time(1) + rule.max_delay <= now;
-  int64_t failures = (row && !stale ? row->integer(0) : 0) + 1;
-  TimePoint until = now + ThrottleDelay(rule, failures);
-  if (row) {
-    tx.Execute(
-        "UPDATE sign_in_throttles SET failures = ?, blocked_until = ?, updated_at = ? "
-        "WHERE throttle_key = ?",
-        {failures, FormatUtc(until), FormatUtc(now), key});
-  } else {
-    tx.Execute(
-        "INSERT INTO sign_in_throttles (throttle_key, failures, blocked_until, updated_at) "
-        "VALUES (?, ?, ?, ?)",
-        {key, failures, FormatUtc(until), FormatUtc(now)});
-  }
+      "INSERT INTO sign_in_throttles (throttle_key, failures, blocked_until, updated_at) "
+      "VALUES (?, 1, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET failures = CASE WHEN "
+      "sign_in_throttles.updated_at <= ? THEN 1 ELSE sign_in_throttles.failures + 1 END, "
+      "updated_at = excluded.updated_at RETURNING failures",
+      {key, at, at, FormatUtc(now - rule.max_delay)});
+  TimePoint until = now + ThrottleDelay(rule, row->integer(0));
+  tx.Execute("UPDATE sign_in_throttles SET blocked_until = ? WHERE throttle_key = ?",
+             {FormatUtc(until), key});
 }
 
 void ClearFailures(db::Tx& tx, const std::string& key) {

@@ -17,6 +17,9 @@ namespace waymark::identity {
 // Keys hold no personal data: an account's is a hash of its normalised email address.
 std::string AccountKey(std::string_view email);
 std::string AddressKey(std::string_view address);
+// Wrong security and recovery codes count apart from passwords, so that knowing the password
+// (whose success clears its own count) never resets the guessing of the second factor.
+std::string SecondFactorKey(std::string_view user_id);
 
 // When `key` may try again, if it is blocked at `now`.
 std::optional<TimePoint> BlockedUntil(db::Tx& tx, const std::string& key, TimePoint now);

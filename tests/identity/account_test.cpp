@@ -37,6 +37,22 @@ TEST_P(AccountTest, WrongCurrentPasswordChangesNothing) {
   EXPECT_EQ(Count("audit_events"), 1);
 }
 
+// Found in review: the new session used to start the 12-hour limit again.
+TEST_P(AccountTest, ChangingThePasswordKeepsTheSessionsAbsoluteLimit) {
+  std::string token = AddSession(worker_);
+  clock_.Advance(std::chrono::hours(11));
+  auto changed =
+      account().ChangePassword(ActorFor(worker_), token, kPassword, "brand new secret words",
+                               "brand new secret words", origin_);
+  ASSERT_TRUE(changed) << changed.error().message;
+  clock_.Advance(std::chrono::minutes(10));
+  ASSERT_TRUE(sign_in().Authenticate(*changed));
+  clock_.Advance(std::chrono::minutes(55));  // 12 h 5 min after sign-in, active all along
+  auto ended = sign_in().Authenticate(*changed);
+  ASSERT_FALSE(ended);
+  EXPECT_EQ(ended.error().kind, ProblemKind::kUnauthenticated);
+}
+
 TEST_P(AccountTest, GuessingTheCurrentPasswordIsThrottled) {
   std::string token = AddSession(worker_);
   for (int i = 0; i < 5; ++i) {

@@ -269,3 +269,38 @@ WAYMARK_INSTANTIATE_DB_TEST(SignInTest);
 
 }  // namespace
 }  // namespace waymark::identity::testing
+
+namespace waymark::identity::testing {
+namespace {
+
+class SecondFactorThrottleTest : public IdentityTest {};
+
+// Found in review: a right password used to clear the counter that wrong codes add to, so
+// someone who knew the password could guess codes five at a time forever.
+TEST_P(SecondFactorThrottleTest, KnowingThePasswordDoesNotResetCodeGuessing) {
+  Organisation provider = AddOrganisation("Safe Harbour", OrgKind::kProvider);
+  User worker = AddUser(provider, "worker@example.org", Role::kSupportWorker);
+  Enrolled enrolled = Enrol(worker);
+  clock_.Advance(std::chrono::seconds(30));
+  auto first = SignIn(worker.email);
+  ASSERT_TRUE(first) << first.error().message;
+  for (int i = 0; i < 5; ++i) {
+    auto wrong =
+        sign_in().VerifyTotp(first->token, WrongCodeAt(enrolled.secret, clock_.Now()), origin_);
+    ASSERT_FALSE(wrong);
+    ASSERT_EQ(wrong.error().kind, ProblemKind::kInvalid) << "guess " << i + 1;
+  }
+  auto again = SignIn(worker.email);  // the right password, in a new half session
+  ASSERT_TRUE(again) << again.error().message;
+  auto blocked = sign_in().VerifyTotp(again->token, CodeAt(enrolled.secret, clock_.Now()), origin_);
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().kind, ProblemKind::kTooManyRequests);
+  clock_.Advance(std::chrono::seconds(31));
+  auto allowed = sign_in().VerifyTotp(again->token, CodeAt(enrolled.secret, clock_.Now()), origin_);
+  EXPECT_TRUE(allowed) << allowed.error().message;
+}
+
+WAYMARK_INSTANTIATE_DB_TEST(SecondFactorThrottleTest);
+
+}  // namespace
+}  // namespace waymark::identity::testing
