@@ -8,22 +8,21 @@ namespace waymark {
 namespace {
 using std::chrono::microseconds;
 
+std::chrono::sys_seconds ToLondonWallClock(std::chrono::sys_seconds t) {
+  return InBritishSummerTime(t) ? t + std::chrono::hours(1) : t;
+}
+}  // namespace
+
 // GCC 12's library has no time-zone database, so Europe/London is applied by its rule: British
 // Summer Time (UTC+1) runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
 // Sunday of October (the rule in force since 1996).
-std::chrono::sys_seconds LastSundayAtOneUtc(std::chrono::year y, std::chrono::month m) {
-  std::chrono::sys_days last{
-      std::chrono::year_month_weekday_last{y, m, std::chrono::weekday_last{std::chrono::Sunday}}};
-  return last + std::chrono::hours(1);
+bool InBritishSummerTime(TimePoint t) {
+  using namespace std::chrono;
+  auto year = year_month_day{floor<days>(t)}.year();
+  auto starts = sys_days{year_month_weekday_last{year, March, weekday_last{Sunday}}} + hours(1);
+  auto ends = sys_days{year_month_weekday_last{year, October, weekday_last{Sunday}}} + hours(1);
+  return t >= starts && t < ends;
 }
-
-std::chrono::sys_seconds ToLondonWallClock(std::chrono::sys_seconds t) {
-  auto year = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year();
-  bool summer = t >= LastSundayAtOneUtc(year, std::chrono::March) &&
-                t < LastSundayAtOneUtc(year, std::chrono::October);
-  return summer ? t + std::chrono::hours(1) : t;
-}
-}  // namespace
 
 std::string FormatUtc(TimePoint t) {
   auto us = std::chrono::floor<microseconds>(t);

@@ -15,5 +15,7 @@ std::optional<TimePoint> ParseUtc(std::string_view text);
 
 // "23 November 2026 at 7:08pm" in Europe/London, as people read it (GOV.UK style).
 std::string FormatForPeople(TimePoint t);
+// Whether Europe/London is on British Summer Time (UTC+1) at `t`.
+bool InBritishSummerTime(TimePoint t);
 
 }  // namespace waymark
