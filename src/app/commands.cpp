@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/demo.hpp"
+#include "app/demo_cases.hpp"
 #include "app/runtime.hpp"
 #include "identity/admin.hpp"
 #include "identity/organisations.hpp"
@@ -146,6 +147,25 @@ int TotpCode(const Config& config, const std::string& email) {
   auto code = DemoTotpCode(**runtime, email);
   if (!code) return Report(code.error());
   std::cout << *code << "\n";
+  return 0;
+}
+
+int DemoData(const Config& config, int64_t cases, uint64_t seed) {
+  if (!config.demo) {
+    std::cerr << "waymark: demo-data works in demo mode only (--demo or WAYMARK_DEMO=true)\n";
+    return 2;
+  }
+  auto runtime = OpenRuntime(config);
+  if (!runtime) return Report(runtime.error());
+  bool empty =
+      (*runtime)->db->Read([](db::Tx& tx) { return !identity::AnyOrganisationExists(tx); });
+  if (empty) {
+    auto loaded = LoadDemoData(**runtime);
+    if (!loaded) return Report(loaded.error());
+  }
+  auto report = GenerateDemoCases(**runtime, cases, seed);
+  if (!report) return Report(report.error());
+  std::cout << "Added " << report->cases << " synthetic cases in " << report->seconds << " s.\n";
   return 0;
 }
 

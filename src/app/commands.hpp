@@ -18,5 +18,8 @@ int UserAdd(const Config& config, const std::string& organisation, const std::st
 int AuditVerify(const Config& config, const std::optional<std::string>& anchor_file);
 int AuditAnchor(const Config& config);
 int TotpCode(const Config& config, const std::string& email);
+// Synthetic cases for demonstrations and benchmarks (demo mode only); loads the demo
+// organisations and users first if the database is empty.
+int DemoData(const Config& config, int64_t cases, uint64_t seed);
 
 }  // namespace waymark::app

@@ -89,6 +89,13 @@ int main(int argc, char** argv) {
   totp->add_option("--user", totp_user, "The demo user's email address")->required();
   shared.AddTo(*totp, false);
 
+  auto* demo_data = cli.add_subcommand("demo-data", "Add synthetic cases (demo mode only)");
+  int64_t demo_cases = 300;
+  uint64_t demo_seed = 1;
+  demo_data->add_option("--cases", demo_cases, "How many cases to add (default 300)");
+  demo_data->add_option("--seed", demo_seed, "Random seed, for the same cases again (default 1)");
+  shared.AddTo(*demo_data, false);
+
   CLI11_PARSE(cli, argc, argv);
 
   auto config = app::LoadConfig(shared.Values(), app::ProcessEnvironment());
@@ -103,6 +110,7 @@ int main(int argc, char** argv) {
     if (*migrate) return app::MigrateCommand(*config);
     if (*keys_init) return app::KeysInit(*config);
     if (*keys_rotate) return app::KeysRotate(*config);
+    if (*demo_data) return app::DemoData(*config, demo_cases, demo_seed);
     if (*user_add) return app::UserAdd(*config, org, role, email, name);
     if (*audit_verify) {
       return app::AuditVerify(*config,

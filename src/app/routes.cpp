@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "app/home_pages.hpp"
+#include "cases/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -58,7 +59,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       metrics(std::move(metrics_in)),
       sign_in(runtime.deps()),
       admin(runtime.deps()),
-      account(runtime.deps()) {
+      account(runtime.deps()),
+      cases(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
   settings.public_origin = runtime.config.public_url;
@@ -79,6 +81,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddSignInPages(*web, sign_in, admin);
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
+  cases::AddCasePages(*web, cases);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

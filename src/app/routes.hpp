@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/runtime.hpp"
+#include "cases/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
@@ -24,6 +25,7 @@ struct WebApp {
   identity::SignInService sign_in;
   identity::AdminService admin;
   identity::AccountService account;
+  cases::CaseService cases;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
   std::unique_ptr<identity::WebRoutes> web;

@@ -13,6 +13,9 @@ std::vector<govuk::NavigationItem> Navigation(const PageContext& ctx, std::strin
   if (!ctx.auth || !ctx.auth->actor) return items;
   const Actor& actor = *ctx.auth->actor;
   items.push_back({"Home", "/", false});
+  if (Decide(actor, Action::kCaseList, {actor.organisation_id})) {
+    items.push_back({"Cases", "/cases", false});
+  }
   if (Decide(actor, Action::kAdminUsersView)) {
     items.push_back({"Users", "/admin/users", false});
     items.push_back({"Organisations", "/admin/organisations", false});

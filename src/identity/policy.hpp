@@ -20,8 +20,14 @@ enum class Action {
   kAdminOrganisationsManage,
   kAdminUsersView,
   kAdminUsersManage,  // create, edit, deactivate, reset MFA
+  kCaseList,          // the case area: my cases, search, the team's cases (no record yet)
+  kCaseCreate,        // open a new case
   kCaseView,          // read a survivor's case record
   kCaseEdit,
+  kCaseRestrictedView,  // restricted notes and the survivor's own account
+  kCaseAllocate,        // assign and unassign workers
+  kCaseAccessLog,       // who read a case, and break-glass reviews
+  kCaseBreakGlass,      // open an unassigned case for a limited time, with a reason
 };
 
 std::span<const Action> AllActions();
@@ -45,6 +51,8 @@ struct Resource {
   std::optional<std::string> organisation_id;
   // For case records: whether the actor is one of the case's assigned workers.
   bool actor_assigned = false;
+  // ... or holds an unexpired break-glass grant to it (reading only; never restricted notes).
+  bool break_glass = false;
 };
 
 struct Decision {

@@ -182,23 +182,14 @@ Result<IssuedSession> SignInService::VerifyTotp(std::string_view token, std::str
     auto loaded = LoadStage(tx, token, SessionStage::kPassword, now, deps_.limits);
     if (!loaded) return Fail(loaded.error());
     auto& [session, user] = *loaded;
-    std::string factor_key = SecondFactorKey(user.id);
-    if (auto until = BlockedUntil(tx, factor_key, now)) {
-      return Outcome{std::nullopt, Throttled(*until, now)};
+    if (auto problem = ConfirmTotp(tx, deps_.keyring, user.id, digits, now)) {
+      if (problem->kind == ProblemKind::kInvalid) {
+        deps_.audit.Append(tx, SignInEvent("sign_in.totp", audit::Outcome::kFailure, origin, user));
+      } else if (problem->kind != ProblemKind::kTooManyRequests) {
+        return Fail(*problem);  // the second factor was reset mid-sign-in: start again
+      }
+      return Outcome{std::nullopt, *problem};
     }
-    auto key = LoadDataKey(tx, deps_.keyring, user.organisation_id);
-    if (!key) return Fail(key.error());
-    // A reset of the second factor can land between the session and the user being read.
-    if (!user.totp_secret) return Fail(Problem::Unauthenticated(std::string(kSignInAgain)));
-    auto secret = crypto::DecryptField(*key, *user.totp_secret, TotpContext(user));
-    if (!secret) return Fail(secret.error());
-    auto step = crypto::VerifyTotp(crypto::AsBytes(*secret), digits, now, user.totp_last_step);
-    if (!step || !AdvanceTotpStep(tx, user.id, *step)) {
-      RecordFailure(tx, factor_key, kAccountThrottle, now);
-      deps_.audit.Append(tx, SignInEvent("sign_in.totp", audit::Outcome::kFailure, origin, user));
-      return Outcome{std::nullopt, Problem::Invalid("code", std::string(kWrongCode))};
-    }
-    ClearFailures(tx, factor_key);
     NewSession active = ReissueSession(tx, session, SessionStage::kActive, now);
     deps_.audit.Append(tx, SignInEvent("sign_in.totp", audit::Outcome::kSuccess, origin, user));
     return Outcome{IssuedSession{active.token, SessionStage::kActive}, std::nullopt};
@@ -394,6 +385,30 @@ void SignInService::SignOut(std::string_view token, const Origin& origin) {
     DeleteSession(tx, session->token_hash);
     deps_.audit.Append(tx, SignInEvent("sign_out", audit::Outcome::kSuccess, origin, user));
   });
+}
+
+std::optional<Problem> ConfirmTotp(db::Tx& tx, const crypto::Keyring& keyring,
+                                   std::string_view user_id, std::string_view code, TimePoint now) {
+  std::string digits = DigitsOnly(code);
+  if (digits.empty()) return Problem::Invalid("code", "Enter the security code");
+  if (digits.size() != 6 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return Problem::Invalid("code", "Enter the 6-digit security code");
+  }
+  auto user = FindUser(tx, user_id);
+  if (!user || !user->totp_secret) return Problem::Unauthenticated(std::string(kSignInAgain));
+  std::string factor_key = SecondFactorKey(user->id);
+  if (auto until = BlockedUntil(tx, factor_key, now)) return Throttled(*until, now);
+  auto key = LoadDataKey(tx, keyring, user->organisation_id);
+  if (!key) return key.error();
+  auto secret = crypto::DecryptField(*key, *user->totp_secret, TotpContext(*user));
+  if (!secret) return secret.error();
+  auto step = crypto::VerifyTotp(crypto::AsBytes(*secret), digits, now, user->totp_last_step);
+  if (!step || !AdvanceTotpStep(tx, user->id, *step)) {
+    RecordFailure(tx, factor_key, kAccountThrottle, now);
+    return Problem::Invalid("code", std::string(kWrongCode));
+  }
+  ClearFailures(tx, factor_key);
+  return std::nullopt;
 }
 
 }  // namespace waymark::identity

@@ -79,6 +79,13 @@ class SignInService {
   Deps deps_;
 };
 
+// Step-up authentication for a signed-in user (break-glass): checks a fresh security code from
+// their authenticator in the caller's transaction. nullopt means the code is right (and is now
+// used); otherwise the problem to show. A wrong code counts towards the user's second-factor
+// throttle, written in `tx`: commit the transaction even when refusing, or the count is lost.
+std::optional<Problem> ConfirmTotp(db::Tx& tx, const crypto::Keyring& keyring,
+                                   std::string_view user_id, std::string_view code, TimePoint now);
+
 // Hashing and verifying passwords at most two at a time (64 MiB each), so a burst of sign-ins
 // cannot exhaust memory or starve request workers.
 std::string HashPasswordLimited(std::string_view password, const crypto::Keyring& keyring);

@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "cases/service.hpp"
 #include "identity/policy.hpp"
 #include "identity/roles.hpp"
 #include "platform/audit/audit_log.hpp"
@@ -122,6 +123,13 @@ class RouteMatrixTest : public ::testing::Test {
 TestApp* RouteMatrixTest::app_ = nullptr;
 std::vector<Person> RouteMatrixTest::people_;
 
+Person& PersonFor(std::vector<Person>& people, std::string_view email) {
+  auto it =
+      std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.email == email; });
+  if (it == people.end()) throw std::runtime_error("not signed in: " + std::string(email));
+  return *it;
+}
+
 TEST_F(RouteMatrixTest, EveryRouteDeclaresAKnownAction) {
   ASSERT_FALSE(routes().empty());
   for (const auto& route : routes()) {
@@ -233,6 +241,8 @@ TEST_F(RouteMatrixTest, PagesForOneRecordFollowThePolicyForEveryRole) {
     }
     ASSERT_THAT(route.pattern, HasSubstr("{id:id}")) << "teach this test the route's capture";
     bool user_route = route.pattern.find("/users/") != std::string::npos;
+    // No candidate names a case: CasePagesShowACaseOnlyToItsTeam walks those with a real case.
+    bool case_route = route.pattern.starts_with("/cases/");
     identity::Action action = *identity::ParseAction(route.action);
     for (auto& person : people()) {
       for (const auto& candidate : candidates) {
@@ -244,7 +254,8 @@ TEST_F(RouteMatrixTest, PagesForOneRecordFollowThePolicyForEveryRole) {
           EXPECT_EQ(res.status, 403);
           continue;
         }
-        bool right_kind = user_route ? candidate.names_user : candidate.names_organisation;
+        bool right_kind =
+            !case_route && (user_route ? candidate.names_user : candidate.names_organisation);
         bool record_allowed =
             right_kind && identity::Decide(person.actor, action,
                                            identity::Resource{candidate.organisation, false});
@@ -259,6 +270,45 @@ TEST_F(RouteMatrixTest, PagesForOneRecordFollowThePolicyForEveryRole) {
   }
   EXPECT_GT(checked, 0);
   ExpectDenialsAudited();
+}
+
+TEST_F(RouteMatrixTest, CasePagesShowACaseOnlyToItsTeam) {
+  std::string harbour = app().OrganisationId(kHarbour);
+  std::string worker_email = "support.worker@harbour.demo";
+  cases::CaseInput input;
+  input.given_names = "Matrixa";
+  input.family_name = "Canarybell";
+  auto created = app().web().cases.Create(*app().ActorFor(worker_email), input,
+                                          identity::Origin{"192.0.2.1", "matrix"});
+  ASSERT_TRUE(created) << created.error().message;
+  int checked = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kPage || route.method != "GET" ||
+        !route.pattern.starts_with("/cases/{id:id}")) {
+      continue;
+    }
+    for (auto& person : people()) {
+      SCOPED_TRACE(route.pattern + " as " + person.email);
+      auto res = person.browser->Get(Fill(route.pattern, created->id));
+      NoteDenied(res);
+      ++checked;
+      bool team = person.email == worker_email || person.email == "service.manager@harbour.demo";
+      bool sees = static_cast<bool>(
+          identity::Decide(person.actor, identity::Action::kCaseView,
+                           identity::Resource{harbour, person.email == worker_email}));
+      EXPECT_EQ(sees, team);
+      if (!sees) {
+        EXPECT_THAT(res.status, AnyOf(Eq(403), Eq(404)));
+        EXPECT_THAT(res.body, Not(HasSubstr("Canarybell")));
+      } else {
+        EXPECT_THAT(res.status, AnyOf(Eq(200), Eq(303), Eq(403)));
+      }
+    }
+    auto overview = PersonFor(people(), worker_email).browser->Get("/cases/" + created->id);
+    EXPECT_EQ(overview.status, 200);
+    EXPECT_THAT(overview.body, HasSubstr("Canarybell"));
+  }
+  EXPECT_GT(checked, 0);
 }
 
 TEST_F(RouteMatrixTest, PostsByRolesWithoutThePermissionAreRefusedAndChangeNothing) {
@@ -290,13 +340,6 @@ TEST_F(RouteMatrixTest, PostsByRolesWithoutThePermissionAreRefusedAndChangeNothi
   EXPECT_EQ(app().CountAudit("user.update"), before);
   EXPECT_EQ(app().CountAudit("user.deactivate"), 0);
   ExpectDenialsAudited();
-}
-
-Person& PersonFor(std::vector<Person>& people, std::string_view email) {
-  auto it =
-      std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.email == email; });
-  if (it == people.end()) throw std::runtime_error("not signed in: " + std::string(email));
-  return *it;
 }
 
 TEST_F(RouteMatrixTest, AnAdministratorOutsideTheOperatorSeesOnlyTheirOwnOrganisation) {

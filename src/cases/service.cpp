@@ -1,0 +1,472 @@
+#include "cases/service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "identity/organisations.hpp"
+#include "identity/text.hpp"
+#include "platform/util/ids.hpp"
+#include "platform/util/time.hpp"
+#include "vocabulary/uk_extensions.hpp"
+
+namespace waymark::cases {
+
+namespace {
+
+using identity::Action;
+using identity::Actor;
+using identity::Origin;
+
+constexpr std::string_view kNoSuchCase =
+    "There is no case with that reference in your organisation";
+constexpr std::string_view kStale =
+    "Someone else changed this case while you were editing it. Your changes have not been "
+    "saved: check the case as it is now, then make your changes again";
+
+audit::Event CaseEvent(std::string action, const Actor& actor, const Origin& origin,
+                       std::string_view case_id,
+                       audit::Outcome outcome = audit::Outcome::kSuccess) {
+  audit::Event e;
+  e.action = std::move(action);
+  e.outcome = outcome;
+  e.actor_id = actor.user_id;
+  e.organisation_id = actor.organisation_id;
+  e.subject_type = "case";
+  if (!case_id.empty()) e.subject_id = std::string(case_id);
+  e.request_id = origin.request_id;
+  return e;
+}
+
+// One transaction of a use case. A refusal by the policy is audited in a transaction of its own
+// after the use case's has rolled back, so the refusal is kept and nothing else is.
+class Work {
+ public:
+  Work(db::Tx& tx, const identity::Deps& deps, const Actor& actor, const Origin& origin)
+      : tx(tx), deps(deps), actor(actor), origin(origin), now(deps.clock.Now()) {}
+
+  db::Tx& tx;
+  const identity::Deps& deps;
+  const Actor& actor;
+  const Origin& origin;
+  TimePoint now;
+  std::optional<audit::Event> denial;
+
+  Problem Deny(Action action, std::string_view case_id, std::string_view reason) {
+    denial = CaseEvent("permission.denied", actor, origin, case_id, audit::Outcome::kDenied);
+    denial->details = {{"action", std::string(identity::Code(action))},
+                       {"reason", std::string(reason)}};
+    return Problem::Forbidden();
+  }
+
+  // The policy's answer for the actor's own organisation, in general (lists, creation).
+  Result<void> Require(Action action) {
+    auto decision = identity::Decide(actor, action, {actor.organisation_id});
+    if (!decision) return Fail(Deny(action, "", decision.reason));
+    return {};
+  }
+
+  // Finds the case and asks the policy about this actor and this record.
+  Result<std::pair<CaseHeader, CaseAccess>> Authorise(std::string_view id, Action action) {
+    auto header = FindCaseHeader(tx, id);
+    if (!header || header->organisation_id != actor.organisation_id) {
+      if (header) Deny(action, header->id, "case records stay within their provider");
+      return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    }
+    CaseAccess access;
+    access.assigned = IsAssigned(tx, header->id, actor.user_id);
+    access.manager = actor.role == identity::Role::kServiceManager;
+    access.break_glass_until = ActiveBreakGlassUntil(tx, header->id, actor.user_id, now);
+    identity::Resource resource{header->organisation_id, access.assigned,
+                                access.break_glass_until.has_value()};
+    auto decision = identity::Decide(actor, action, resource);
+    if (!decision) return Fail(Deny(action, header->id, decision.reason));
+    access.can_edit = static_cast<bool>(identity::Decide(actor, Action::kCaseEdit, resource));
+    access.can_see_restricted =
+        static_cast<bool>(identity::Decide(actor, Action::kCaseRestrictedView, resource));
+    access.can_allocate =
+        static_cast<bool>(identity::Decide(actor, Action::kCaseAllocate, resource));
+    access.can_see_access_log =
+        static_cast<bool>(identity::Decide(actor, Action::kCaseAccessLog, resource));
+    return std::pair{*header, access};
+  }
+
+  crypto::DataKey Key() {
+    auto key = identity::LoadDataKey(tx, deps.keyring, actor.organisation_id);
+    if (!key) throw std::runtime_error("data key: " + key.error().message);
+    return std::move(*key);
+  }
+
+  void Audit(audit::Event event) { deps.audit.Append(tx, event); }
+};
+
+template <class T, class Fn>
+Result<T> RunWork(const identity::Deps& deps, const Actor& actor, const Origin& origin, Fn&& fn) {
+  std::optional<audit::Event> denial;
+  auto result = deps.db.Write([&](db::Tx& tx) -> Result<T> {
+    Work work(tx, deps, actor, origin);
+    auto out = fn(work);
+    denial = work.denial;
+    return out;
+  });
+  if (denial) deps.db.Write([&](db::Tx& tx) { deps.audit.Append(tx, *denial); });
+  return result;
+}
+
+std::vector<Person> PeopleFor(db::Tx& tx, const std::vector<std::string>& ids) {
+  std::vector<Person> people;
+  for (const auto& id : ids) {
+    auto user = identity::FindUser(tx, id);
+    people.push_back({id, user ? user->display_name : std::string("Unknown user")});
+  }
+  return people;
+}
+
+bool IsCaseStaff(const identity::User& user, std::string_view organisation_id) {
+  return user.active && user.organisation_id == organisation_id &&
+         (user.role == identity::Role::kSupportWorker ||
+          user.role == identity::Role::kServiceManager);
+}
+
+}  // namespace
+
+Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, const Origin& origin) {
+  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+    if (auto allowed = w.Require(Action::kCaseCreate); !allowed) return Fail(allowed.error());
+    auto valid = ValidateCase(input, LondonDate(w.now));
+    if (!valid) return Fail(valid.error());
+    Case c;
+    c.id = NewId();
+    c.organisation_id = actor.organisation_id;
+    c.reference = NewShortReference();
+    c.clear = valid->clear;
+    c.personal = valid->personal;
+    c.nrm_stage = "not_referred";
+    c.created_at = c.updated_at = w.now;
+    crypto::DataKey key = w.Key();
+    InsertCase(w.tx, key, c, actor.user_id, w.now);
+    if (actor.role == identity::Role::kSupportWorker) {
+      AssignWorker(w.tx, c.id, c.organisation_id, actor.user_id, actor.user_id, w.now);
+    }
+    w.Audit(CaseEvent("case.create", actor, origin, c.id));
+    return c;
+  });
+}
+
+Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, const Origin& origin) {
+  return RunWork<CaseView>(deps_, actor, origin, [&](Work& w) -> Result<CaseView> {
+    auto found = w.Authorise(id, Action::kCaseView);
+    if (!found) return Fail(found.error());
+    auto& [header, access] = *found;
+    crypto::DataKey key = w.Key();
+    auto record = LoadCase(w.tx, key, header.id);
+    if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    auto event = CaseEvent("case.view", actor, origin, header.id);
+    if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
+    w.Audit(std::move(event));
+    return CaseView{*record, PeopleFor(w.tx, AssignedWorkerIds(w.tx, header.id)), access};
+  });
+}
+
+Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const CaseInput& input,
+                                 int64_t expected_version, const Origin& origin) {
+  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+    auto found = w.Authorise(id, Action::kCaseEdit);
+    if (!found) return Fail(found.error());
+    crypto::DataKey key = w.Key();
+    auto record = LoadCase(w.tx, key, found->first.id);
+    if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    if (record->version != expected_version) return Fail(Problem::Conflict(std::string(kStale)));
+    if (record->status == CaseStatus::kClosed) {
+      return Fail(Problem::Conflict("This case is closed. Closed cases cannot be changed"));
+    }
+    auto valid = ValidateCase(input, LondonDate(w.now));
+    if (!valid) return Fail(valid.error());
+    Case changed = *record;
+    changed.clear = valid->clear;
+    changed.personal = valid->personal;
+    if (changed.clear == record->clear && changed.personal == record->personal) return *record;
+    if (!UpdateCase(w.tx, key, changed, expected_version, actor.user_id, w.now)) {
+      return Fail(Problem::Conflict(std::string(kStale)));
+    }
+    changed.version = expected_version + 1;
+    changed.updated_at = w.now;
+    auto event = CaseEvent("case.update", actor, origin, changed.id);
+    event.details = {{"version", std::to_string(changed.version)}};
+    w.Audit(std::move(event));
+    return changed;
+  });
+}
+
+Result<Case> CaseService::Close(const Actor& actor, std::string_view id, std::string_view reason,
+                                int64_t expected_version, const Origin& origin) {
+  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+    auto found = w.Authorise(id, Action::kCaseEdit);
+    if (!found) return Fail(found.error());
+    if (!vocabulary::FindTerm(vocabulary::UkVocabulary::kClosureReason, reason)) {
+      return Fail(Problem::Invalid("closure_reason", "Select why the case is being closed"));
+    }
+    crypto::DataKey key = w.Key();
+    auto record = LoadCase(w.tx, key, found->first.id);
+    if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    if (record->version != expected_version) return Fail(Problem::Conflict(std::string(kStale)));
+    if (record->status == CaseStatus::kClosed) {
+      return Fail(Problem::Conflict("This case is already closed"));
+    }
+    Date today = LondonDate(w.now);
+    if (!CloseCase(w.tx, record->id, reason, today, expected_version, actor.user_id, w.now)) {
+      return Fail(Problem::Conflict(std::string(kStale)));
+    }
+    record->status = CaseStatus::kClosed;
+    record->closure_reason = std::string(reason);
+    record->closed_on = today;
+    record->version = expected_version + 1;
+    auto event = CaseEvent("case.close", actor, origin, record->id);
+    event.details = {{"reason", std::string(reason)}};
+    w.Audit(std::move(event));
+    return *record;
+  });
+}
+
+Result<std::vector<CaseVersion>> CaseService::History(const Actor& actor, std::string_view id,
+                                                      const Origin& origin) {
+  return RunWork<std::vector<CaseVersion>>(
+      deps_, actor, origin, [&](Work& w) -> Result<std::vector<CaseVersion>> {
+        auto found = w.Authorise(id, Action::kCaseView);
+        if (!found) return Fail(found.error());
+        crypto::DataKey key = w.Key();
+        w.Audit(CaseEvent("case.history.view", actor, origin, found->first.id));
+        return ListVersions(w.tx, key, found->first.id);
+      });
+}
+
+Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, const Origin& origin) {
+  return RunWork<CaseListing>(deps_, actor, origin, [&](Work& w) -> Result<CaseListing> {
+    if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
+    if (actor.role != identity::Role::kServiceManager) filter.worker_id = actor.user_id;
+    filter.limit = std::clamp(filter.limit, 1, 200);
+    filter.offset = std::max(filter.offset, 0);
+    crypto::DataKey key = w.Key();
+    CaseListing listing = ListCases(w.tx, key, actor.organisation_id, filter);
+    auto event = CaseEvent("case.list", actor, origin, "");
+    event.details = {{"shown", std::to_string(listing.cases.size())}};
+    w.Audit(std::move(event));
+    return listing;
+  });
+}
+
+Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& query,
+                                         const Origin& origin) {
+  return RunWork<SearchResult>(deps_, actor, origin, [&](Work& w) -> Result<SearchResult> {
+    if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
+    std::string text = identity::Trim(query.text);
+    if (text.empty()) {
+      return Fail(Problem::Invalid("q", "Enter a case reference or a name to search for"));
+    }
+    if (identity::CountCharacters(text) > 100) {
+      return Fail(Problem::Invalid("q", "Search text must be 100 characters or fewer"));
+    }
+    std::optional<Date> dob;
+    bool any_dob = !identity::Trim(query.dob_day).empty() ||
+                   !identity::Trim(query.dob_month).empty() ||
+                   !identity::Trim(query.dob_year).empty();
+    if (any_dob) {
+      dob = DateFromParts(query.dob_day, query.dob_month, query.dob_year);
+      if (!dob) return Fail(Problem::Invalid("dob", "Date of birth must be a real date"));
+    }
+    std::string upper = text;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    bool by_reference = IsShortReference(upper);
+    std::vector<std::string> candidates;
+    if (by_reference) {
+      if (auto header = FindCaseHeaderByReference(w.tx, upper);
+          header && header->organisation_id == actor.organisation_id) {
+        candidates.push_back(header->id);
+      }
+    } else {
+      crypto::DataKey key = w.Key();
+      candidates = CandidatesByName(w.tx, key, actor.organisation_id, text, dob);
+    }
+    SearchResult result;
+    crypto::DataKey key = w.Key();
+    for (const auto& id : candidates) {
+      bool assigned = IsAssigned(w.tx, id, actor.user_id);
+      bool glass = HasActiveBreakGlass(w.tx, id, actor.user_id, w.now);
+      bool visible = static_cast<bool>(
+          identity::Decide(actor, Action::kCaseView, {actor.organisation_id, assigned, glass}));
+      if (!visible) {
+        if (by_reference) result.not_assigned = FindCaseHeader(w.tx, id);
+        continue;
+      }
+      auto record = LoadCase(w.tx, key, id);
+      if (!record) continue;
+      if (!by_reference && !NameMatches(record->personal, text)) continue;
+      if (dob && record->personal.date_of_birth != dob) continue;
+      result.cases.push_back(std::move(*record));
+    }
+    auto event = CaseEvent("case.search", actor, origin, "");
+    event.details = {{"by", by_reference ? "reference" : (dob ? "name_and_dob" : "name")},
+                     {"candidates", std::to_string(candidates.size())},
+                     {"shown", std::to_string(result.cases.size())}};
+    w.Audit(std::move(event));
+    return result;
+  });
+}
+
+Result<std::vector<Person>> CaseService::Staff(const Actor& actor) {
+  return deps_.db.Read([&](db::Tx& tx) -> Result<std::vector<Person>> {
+    if (!identity::Decide(actor, Action::kCaseAllocate, {actor.organisation_id})) {
+      return Fail(Problem::Forbidden());
+    }
+    std::vector<Person> people;
+    for (const auto& user : identity::ListUsers(tx, actor.organisation_id)) {
+      if (IsCaseStaff(user, actor.organisation_id)) people.push_back({user.id, user.display_name});
+    }
+    return people;
+  });
+}
+
+Result<void> CaseService::Assign(const Actor& actor, std::string_view case_id,
+                                 std::string_view user_id, const Origin& origin) {
+  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+    auto found = w.Authorise(case_id, Action::kCaseAllocate);
+    if (!found) return Fail(found.error());
+    auto user = identity::FindUser(w.tx, user_id);
+    if (!user || !IsCaseStaff(*user, actor.organisation_id)) {
+      return Fail(Problem::Invalid("user_id",
+                                   "Select a support worker or service manager of "
+                                   "your organisation"));
+    }
+    if (!AssignWorker(w.tx, found->first.id, actor.organisation_id, user->id, actor.user_id,
+                      w.now)) {
+      return Fail(Problem::Invalid("user_id", user->display_name + " is already assigned"));
+    }
+    auto event = CaseEvent("case.assign", actor, origin, found->first.id);
+    event.details = {{"user_id", user->id}};
+    w.Audit(std::move(event));
+    return {};
+  });
+}
+
+Result<void> CaseService::Unassign(const Actor& actor, std::string_view case_id,
+                                   std::string_view user_id, const Origin& origin) {
+  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+    auto found = w.Authorise(case_id, Action::kCaseAllocate);
+    if (!found) return Fail(found.error());
+    if (!UnassignWorker(w.tx, found->first.id, user_id)) {
+      return Fail(Problem::Invalid("user_id", "That person is not assigned to this case"));
+    }
+    auto event = CaseEvent("case.unassign", actor, origin, found->first.id);
+    event.details = {{"user_id", std::string(user_id)}};
+    w.Audit(std::move(event));
+    return {};
+  });
+}
+
+Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std::string_view id,
+                                                        const Origin& origin) {
+  return RunWork<std::vector<AccessEntry>>(
+      deps_, actor, origin, [&](Work& w) -> Result<std::vector<AccessEntry>> {
+        auto found = w.Authorise(id, Action::kCaseAccessLog);
+        if (!found) return Fail(found.error());
+        std::vector<AccessEntry> entries;
+        std::map<std::string, std::string> names;
+        for (const auto& row : w.tx.Query(
+                 "SELECT at, action, outcome, actor_id FROM audit_events WHERE subject_type = "
+                 "'case' AND subject_id = ? ORDER BY seq DESC LIMIT 500",
+                 {found->first.id})) {
+          AccessEntry entry{
+              row.time(0), row.text(1), row.text(2), row.optional_text(3).value_or(""), "", {}};
+          if (!entry.user_id.empty()) {
+            auto [it, inserted] = names.try_emplace(entry.user_id);
+            if (inserted) {
+              auto user = identity::FindUser(w.tx, entry.user_id);
+              it->second = user ? user->display_name : "Unknown user";
+            }
+            entry.user_name = it->second;
+          }
+          entries.push_back(std::move(entry));
+        }
+        w.Audit(CaseEvent("case.access_log.view", actor, origin, found->first.id));
+        return entries;
+      });
+}
+
+Result<TimePoint> CaseService::OpenWithBreakGlass(const Actor& actor, std::string_view case_id,
+                                                  std::string_view reason, std::string_view code,
+                                                  const Origin& origin) {
+  std::string why = identity::Trim(reason);
+  std::optional<Problem> refused;  // a wrong code: committed so the throttle counts it
+  auto result = RunWork<TimePoint>(deps_, actor, origin, [&](Work& w) -> Result<TimePoint> {
+    auto found = w.Authorise(case_id, Action::kCaseBreakGlass);
+    if (!found) return Fail(found.error());
+    std::vector<FieldError> errors;
+    if (why.size() < 20) {
+      errors.push_back({"reason",
+                        "Explain why you need to open this case (at least 20 "
+                        "characters): your manager will review it"});
+    } else if (identity::CountCharacters(why) > 1000) {
+      errors.push_back({"reason", "The reason must be 1,000 characters or fewer"});
+    }
+    if (!errors.empty()) return Fail(Problem::Invalid(std::move(errors)));
+    if (auto problem = identity::ConfirmTotp(w.tx, deps_.keyring, actor.user_id, code, w.now)) {
+      refused = *problem;
+      w.Audit(
+          CaseEvent("case.break_glass", actor, origin, found->first.id, audit::Outcome::kFailure));
+      return w.now;  // commits the failure count; the caller sees `refused`
+    }
+    crypto::DataKey key = w.Key();
+    BreakGlass grant;
+    grant.id = NewId();
+    grant.case_id = found->first.id;
+    grant.user_id = actor.user_id;
+    grant.reason = why;
+    grant.opened_at = w.now;
+    grant.expires_at = w.now + kBreakGlassLifetime;
+    InsertBreakGlass(w.tx, key, grant, actor.organisation_id);
+    auto event = CaseEvent("case.break_glass", actor, origin, grant.case_id);
+    event.details = {{"grant_id", grant.id}, {"expires_at", FormatUtc(grant.expires_at)}};
+    w.Audit(std::move(event));
+    return grant.expires_at;
+  });
+  if (refused) return Fail(*refused);
+  return result;
+}
+
+Result<std::vector<BreakGlass>> CaseService::BreakGlassToReview(const Actor& actor) {
+  return deps_.db.Read([&](db::Tx& tx) -> Result<std::vector<BreakGlass>> {
+    if (!identity::Decide(actor, Action::kCaseAccessLog, {actor.organisation_id})) {
+      return Fail(Problem::Forbidden());
+    }
+    auto key = identity::LoadDataKey(tx, deps_.keyring, actor.organisation_id);
+    if (!key) return Fail(key.error());
+    return ListBreakGlass(tx, *key, actor.organisation_id, /*unreviewed_only=*/true);
+  });
+}
+
+Result<void> CaseService::ReviewBreakGlass(const Actor& actor, std::string_view grant_id,
+                                           std::string_view note, int64_t expected_version,
+                                           const Origin& origin) {
+  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+    if (auto allowed = w.Require(Action::kCaseAccessLog); !allowed) return Fail(allowed.error());
+    std::string text = identity::Trim(note);
+    if (text.empty()) {
+      return Fail(Problem::Invalid("note", "Record what you found when you reviewed the access"));
+    }
+    if (identity::CountCharacters(text) > 1000) {
+      return Fail(Problem::Invalid("note", "The review note must be 1,000 characters or fewer"));
+    }
+    crypto::DataKey key = w.Key();
+    if (!MarkBreakGlassReviewed(w.tx, key, grant_id, actor.organisation_id, actor.user_id, text,
+                                expected_version, w.now)) {
+      return Fail(Problem::Conflict(
+          "This access has already been reviewed, or changed since you opened it"));
+    }
+    auto event = CaseEvent("case.break_glass.review", actor, origin, "");
+    event.details = {{"grant_id", std::string(grant_id)}};
+    w.Audit(std::move(event));
+    return {};
+  });
+}
+
+}  // namespace waymark::cases

@@ -1,0 +1,401 @@
+#include "cases/store.hpp"
+
+#include "cases/codec.hpp"
+#include "platform/crypto/blind_index.hpp"
+#include "platform/crypto/field_cipher.hpp"
+#include "platform/util/ids.hpp"
+
+namespace waymark::cases {
+
+namespace {
+
+// Blind-index widths: with 16 bits a name key is shared by many cases across a large provider;
+// dates of birth have fewer distinct values, so fewer bits.
+constexpr int kNameBits = 16;
+constexpr int kDateBits = 12;
+constexpr std::string_view kFamilyPurpose = "case.family_name";
+constexpr std::string_view kFullPurpose = "case.full_name";
+constexpr std::string_view kDatePurpose = "case.date_of_birth";
+
+constexpr std::string_view kCaseColumns =
+    "id, organisation_id, reference, status, closure_reason, closed_on, gender, age_band, "
+    "nationalities, languages, dialect, interpreter_needed, interpreter_gender, nrm_stage, "
+    "risk_level, personal, version, created_at, updated_at";
+
+std::string VersionRowId(std::string_view case_id, int64_t version) {
+  return std::string(case_id) + ":" + std::to_string(version);
+}
+
+PersonalDetails DecryptPersonal(const crypto::DataKey& key, const db::Blob& blob,
+                                const crypto::FieldContext& context) {
+  auto plain = crypto::DecryptField(key, blob, context);
+  if (!plain)
+    throw std::runtime_error("case " + std::string(context.row_id) + ": " + plain.error().message);
+  auto personal = DecodePersonal(*plain);
+  if (!personal)
+    throw std::runtime_error("case " + std::string(context.row_id) + ": " +
+                             personal.error().message);
+  return *personal;
+}
+
+std::string DecryptText(const crypto::DataKey& key, const db::Blob& blob,
+                        const crypto::FieldContext& context) {
+  auto plain = crypto::DecryptField(key, blob, context);
+  if (!plain)
+    throw std::runtime_error(std::string(context.table) + " " + std::string(context.row_id) + ": " +
+                             plain.error().message);
+  return *plain;
+}
+
+Case FromRow(const db::Row& row, const crypto::DataKey& key) {
+  Case c;
+  c.id = row.text(0);
+  c.organisation_id = row.text(1);
+  c.reference = row.text(2);
+  c.status = ParseCaseStatus(row.text(3)).value_or(CaseStatus::kOpen);
+  c.closure_reason = row.optional_text(4);
+  if (auto closed = row.optional_text(5)) c.closed_on = ParseIsoDate(*closed);
+  c.clear.gender = row.text(6);
+  c.clear.age_band = row.text(7);
+  c.clear.nationalities = SplitStoredCodes(row.text(8));
+  c.clear.languages = SplitStoredCodes(row.text(9));
+  c.clear.dialect = row.text(10);
+  c.clear.interpreter_needed = row.boolean(11);
+  c.clear.interpreter_gender = row.text(12);
+  c.nrm_stage = row.text(13);
+  c.risk_level = row.text(14);
+  c.personal = DecryptPersonal(key, row.blob(15), {"cases", "personal", c.id});
+  c.version = row.integer(16);
+  c.created_at = row.time(17);
+  c.updated_at = row.time(18);
+  return c;
+}
+
+std::string LastWord(std::string_view name) {
+  size_t space = name.find_last_of(' ');
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+// Every (purpose, normalised value) a case can be found by.
+std::vector<std::pair<std::string_view, std::string>> NameKeys(const PersonalDetails& p) {
+  std::vector<std::pair<std::string_view, std::string>> keys;
+  auto add = [&](std::string_view purpose, std::string_view value) {
+    std::string normal = crypto::NormaliseForSearch(value);
+    if (normal.empty()) return;
+    for (const auto& [existing_purpose, existing] : keys) {
+      if (existing_purpose == purpose && existing == normal) return;
+    }
+    keys.emplace_back(purpose, normal);
+  };
+  add(kFamilyPurpose, p.family_name);
+  add(kFullPurpose, p.FullName());
+  add(kFullPurpose, p.given_names);
+  for (const auto& other : p.other_names) {
+    add(kFullPurpose, other);
+    add(kFamilyPurpose, LastWord(crypto::NormaliseForSearch(other)));
+  }
+  return keys;
+}
+
+void WriteSearchKeys(db::Tx& tx, const crypto::DataKey& key, const Case& c) {
+  tx.Execute("DELETE FROM case_search_keys WHERE case_id = ?", {c.id});
+  auto insert = [&](std::string_view kind, std::int64_t value) {
+    tx.Execute(
+        "INSERT INTO case_search_keys (organisation_id, kind, search_key, case_id) "
+        "VALUES (?, ?, ?, ?)",
+        {c.organisation_id, kind, value, c.id});
+  };
+  for (const auto& [purpose, value] : NameKeys(c.personal)) {
+    insert(purpose == kFamilyPurpose ? "family_name" : "full_name",
+           crypto::BlindIndex(key, purpose, value, kNameBits));
+  }
+  if (c.personal.date_of_birth) {
+    insert(
+        "date_of_birth",
+        crypto::BlindIndex(key, kDatePurpose, FormatIsoDate(*c.personal.date_of_birth), kDateBits));
+  }
+}
+
+void WriteVersion(db::Tx& tx, const crypto::DataKey& key, const Case& c, int64_t version,
+                  std::string_view actor_id, TimePoint now) {
+  std::string row_id = VersionRowId(c.id, version);
+  tx.Execute(
+      "INSERT INTO case_versions (case_id, version, organisation_id, clear, personal, "
+      "changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {c.id, version, c.organisation_id, EncodeClear(c.clear),
+       crypto::EncryptField(key, EncodePersonal(c.personal), {"case_versions", "personal", row_id}),
+       now, actor_id});
+}
+
+std::optional<CaseHeader> HeaderWhere(db::Tx& tx, std::string_view where, std::string_view value) {
+  auto row = tx.QueryOne(
+      "SELECT id, organisation_id, reference, version FROM cases WHERE " + std::string(where),
+      {value});
+  if (!row) return std::nullopt;
+  return CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(3)};
+}
+
+}  // namespace
+
+bool NameMatches(const PersonalDetails& personal, std::string_view name) {
+  std::string wanted = crypto::NormaliseForSearch(name);
+  if (wanted.empty()) return false;
+  for (const auto& [purpose, value] : NameKeys(personal)) {
+    if (value == wanted) return true;
+  }
+  return false;
+}
+
+std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id) {
+  return HeaderWhere(tx, "id = ?", id);
+}
+
+std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference) {
+  return HeaderWhere(tx, "reference = ?", reference);
+}
+
+std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string_view id) {
+  auto row = tx.QueryOne("SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ?",
+                         {std::string(id)});
+  if (!row) return std::nullopt;
+  return FromRow(*row, key);
+}
+
+void InsertCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, std::string_view actor_id,
+                TimePoint now) {
+  tx.Execute(
+      "INSERT INTO cases (id, organisation_id, reference, status, gender, age_band, "
+      "nationalities, languages, dialect, interpreter_needed, interpreter_gender, nrm_stage, "
+      "risk_level, personal, version, created_at, created_by, updated_at, updated_by) "
+      "VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+      {c.id, c.organisation_id, c.reference, c.clear.gender, c.clear.age_band,
+       JoinCodes(c.clear.nationalities), JoinCodes(c.clear.languages), c.clear.dialect,
+       c.clear.interpreter_needed, c.clear.interpreter_gender, c.nrm_stage, c.risk_level,
+       crypto::EncryptField(key, EncodePersonal(c.personal), {"cases", "personal", c.id}), now,
+       actor_id, now, actor_id});
+  WriteVersion(tx, key, c, 1, actor_id, now);
+  WriteSearchKeys(tx, key, c);
+}
+
+bool UpdateCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, int64_t expected_version,
+                std::string_view actor_id, TimePoint now) {
+  int64_t changed = tx.Execute(
+      "UPDATE cases SET gender = ?, age_band = ?, nationalities = ?, languages = ?, dialect = ?, "
+      "interpreter_needed = ?, interpreter_gender = ?, personal = ?, version = version + 1, "
+      "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+      {c.clear.gender, c.clear.age_band, JoinCodes(c.clear.nationalities),
+       JoinCodes(c.clear.languages), c.clear.dialect, c.clear.interpreter_needed,
+       c.clear.interpreter_gender,
+       crypto::EncryptField(key, EncodePersonal(c.personal), {"cases", "personal", c.id}), now,
+       actor_id, c.id, expected_version});
+  if (changed != 1) return false;
+  WriteVersion(tx, key, c, expected_version + 1, actor_id, now);
+  WriteSearchKeys(tx, key, c);
+  return true;
+}
+
+bool CloseCase(db::Tx& tx, std::string_view id, std::string_view reason, Date on,
+               int64_t expected_version, std::string_view actor_id, TimePoint now) {
+  return tx.Execute(
+             "UPDATE cases SET status = 'closed', closure_reason = ?, closed_on = ?, "
+             "version = version + 1, updated_at = ?, updated_by = ? "
+             "WHERE id = ? AND version = ? AND status = 'open'",
+             {reason, FormatIsoDate(on), now, actor_id, id, expected_version}) == 1;
+}
+
+std::vector<CaseVersion> ListVersions(db::Tx& tx, const crypto::DataKey& key,
+                                      std::string_view case_id) {
+  std::vector<CaseVersion> out;
+  for (const auto& row :
+       tx.Query("SELECT version, changed_at, changed_by, clear, personal FROM case_versions "
+                "WHERE case_id = ? ORDER BY version",
+                {case_id})) {
+    CaseVersion v;
+    v.version = row.integer(0);
+    v.changed_at = row.time(1);
+    v.changed_by = row.text(2);
+    auto clear = DecodeClear(row.text(3));
+    if (!clear) throw std::runtime_error("case version: " + clear.error().message);
+    v.clear = *clear;
+    std::string row_id = VersionRowId(case_id, v.version);
+    v.personal = DecryptPersonal(key, row.blob(4), {"case_versions", "personal", row_id});
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,
+                      const CaseFilter& filter) {
+  std::string where = " FROM cases c WHERE c.organisation_id = ?";
+  db::Params params{organisation_id};
+  if (filter.worker_id) {
+    where += " AND c.id IN (SELECT case_id FROM case_workers WHERE user_id = ?)";
+    params.emplace_back(*filter.worker_id);
+  }
+  if (filter.status) {
+    where += " AND c.status = ?";
+    params.emplace_back(Code(*filter.status));
+  }
+  if (!filter.nrm_stage.empty()) {
+    where += " AND c.nrm_stage = ?";
+    params.emplace_back(filter.nrm_stage);
+  }
+  if (!filter.risk_level.empty()) {
+    where += " AND c.risk_level = ?";
+    params.emplace_back(filter.risk_level);
+  }
+  CaseListing out;
+  out.total = tx.QueryOne("SELECT count(*)" + where, params)->integer(0);
+  std::string columns;
+  for (std::string_view rest = kCaseColumns; !rest.empty();) {
+    size_t comma = rest.find(", ");
+    columns += (columns.empty() ? "c." : ", c.") + std::string(rest.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 2);
+  }
+  params.emplace_back(filter.limit);
+  params.emplace_back(filter.offset);
+  for (const auto& row :
+       tx.Query("SELECT " + columns + where + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
+                params)) {
+    out.cases.push_back(FromRow(row, key));
+  }
+  return out;
+}
+
+std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key,
+                                          std::string_view organisation_id, std::string_view name,
+                                          std::optional<Date> date_of_birth) {
+  std::string normal = crypto::NormaliseForSearch(name);
+  if (normal.empty()) return {};
+  std::string sql =
+      "SELECT DISTINCT case_id FROM case_search_keys WHERE organisation_id = ? AND "
+      "((kind = 'family_name' AND search_key = ?) OR (kind = 'full_name' AND search_key = ?))";
+  db::Params params{organisation_id, crypto::BlindIndex(key, kFamilyPurpose, normal, kNameBits),
+                    crypto::BlindIndex(key, kFullPurpose, normal, kNameBits)};
+  if (date_of_birth) {
+    sql +=
+        " AND case_id IN (SELECT case_id FROM case_search_keys WHERE organisation_id = ? AND "
+        "kind = 'date_of_birth' AND search_key = ?)";
+    params.emplace_back(organisation_id);
+    params.emplace_back(
+        crypto::BlindIndex(key, kDatePurpose, FormatIsoDate(*date_of_birth), kDateBits));
+  }
+  std::vector<std::string> ids;
+  for (const auto& row : tx.Query(sql, params)) ids.push_back(row.text(0));
+  return ids;
+}
+
+std::vector<std::string> AssignedWorkerIds(db::Tx& tx, std::string_view case_id) {
+  std::vector<std::string> ids;
+  for (const auto& row : tx.Query(
+           "SELECT user_id FROM case_workers WHERE case_id = ? ORDER BY assigned_at", {case_id})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
+bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id) {
+  return tx
+      .QueryOne("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?", {case_id, user_id})
+      .has_value();
+}
+
+bool AssignWorker(db::Tx& tx, std::string_view case_id, std::string_view organisation_id,
+                  std::string_view user_id, std::string_view by, TimePoint now) {
+  if (IsAssigned(tx, case_id, user_id)) return false;
+  tx.Execute(
+      "INSERT INTO case_workers (case_id, user_id, organisation_id, assigned_at, assigned_by) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {case_id, user_id, organisation_id, now, by});
+  return true;
+}
+
+bool UnassignWorker(db::Tx& tx, std::string_view case_id, std::string_view user_id) {
+  return tx.Execute("DELETE FROM case_workers WHERE case_id = ? AND user_id = ?",
+                    {case_id, user_id}) == 1;
+}
+
+std::optional<TimePoint> ActiveBreakGlassUntil(db::Tx& tx, std::string_view case_id,
+                                               std::string_view user_id, TimePoint now) {
+  auto row = tx.QueryOne(
+      "SELECT max(expires_at) FROM case_break_glass WHERE case_id = ? AND user_id = ? AND "
+      "expires_at > ?",
+      {case_id, user_id, now});
+  if (!row || row->is_null(0)) return std::nullopt;
+  return row->time(0);
+}
+
+bool HasActiveBreakGlass(db::Tx& tx, std::string_view case_id, std::string_view user_id,
+                         TimePoint now) {
+  return ActiveBreakGlassUntil(tx, case_id, user_id, now).has_value();
+}
+
+void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& g,
+                      std::string_view organisation_id) {
+  tx.Execute(
+      "INSERT INTO case_break_glass (id, case_id, organisation_id, user_id, reason, opened_at, "
+      "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {g.id, g.case_id, organisation_id, g.user_id,
+       crypto::EncryptField(key, g.reason, {"case_break_glass", "reason", g.id}), g.opened_at,
+       g.expires_at});
+}
+
+namespace {
+
+std::vector<BreakGlass> QueryBreakGlass(db::Tx& tx, const crypto::DataKey& key,
+                                        std::string_view where, const db::Params& params) {
+  std::vector<BreakGlass> out;
+  for (const auto& row : tx.Query(
+           "SELECT g.id, g.case_id, c.reference, g.user_id, g.reason, g.opened_at, g.expires_at, "
+           "g.reviewed_by, g.reviewed_at, g.review_note, g.version FROM case_break_glass g "
+           "JOIN cases c ON c.id = g.case_id WHERE " +
+               std::string(where) + " ORDER BY g.opened_at DESC",
+           params)) {
+    BreakGlass g;
+    g.id = row.text(0);
+    g.case_id = row.text(1);
+    g.case_reference = row.text(2);
+    g.user_id = row.text(3);
+    g.reason = DecryptText(key, row.blob(4), {"case_break_glass", "reason", g.id});
+    g.opened_at = row.time(5);
+    g.expires_at = row.time(6);
+    g.reviewed_by = row.optional_text(7);
+    g.reviewed_at = row.optional_time(8);
+    if (auto note = row.optional_blob(9)) {
+      g.review_note = DecryptText(key, *note, {"case_break_glass", "review_note", g.id});
+    }
+    g.version = row.integer(10);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<BreakGlass> ListBreakGlass(db::Tx& tx, const crypto::DataKey& key,
+                                       std::string_view organisation_id, bool unreviewed_only) {
+  return QueryBreakGlass(
+      tx, key,
+      unreviewed_only ? "g.organisation_id = ? AND g.reviewed_at IS NULL" : "g.organisation_id = ?",
+      {organisation_id});
+}
+
+std::vector<BreakGlass> ListBreakGlassForCase(db::Tx& tx, const crypto::DataKey& key,
+                                              std::string_view case_id) {
+  return QueryBreakGlass(tx, key, "g.case_id = ?", {case_id});
+}
+
+bool MarkBreakGlassReviewed(db::Tx& tx, const crypto::DataKey& key, std::string_view id,
+                            std::string_view organisation_id, std::string_view reviewer,
+                            std::string_view note, int64_t expected_version, TimePoint now) {
+  return tx.Execute(
+             "UPDATE case_break_glass SET reviewed_by = ?, reviewed_at = ?, review_note = ?, "
+             "version = version + 1 WHERE id = ? AND organisation_id = ? AND version = ? AND "
+             "reviewed_at IS NULL",
+             {reviewer, now,
+              crypto::EncryptField(key, note, {"case_break_glass", "review_note", id}), id,
+              organisation_id, expected_version}) == 1;
+}
+
+}  // namespace waymark::cases

@@ -1,0 +1,114 @@
+// The SQL of case records: cases, their saved versions, blind-index search keys, assigned
+// workers and break-glass grants. Every function runs inside the caller's transaction; personal
+// details are encrypted and decrypted here with the organisation's data key and nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cases/model.hpp"
+#include "platform/crypto/data_key.hpp"
+#include "platform/db/database.hpp"
+
+namespace waymark::cases {
+
+// The columns of a case without decrypting anything: enough to decide access.
+struct CaseHeader {
+  std::string id;
+  std::string organisation_id;
+  std::string reference;
+  int64_t version = 1;
+};
+
+std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id);
+std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference);
+
+// Loads and decrypts one case; a ciphertext that does not decrypt throws (tampering or a
+// lost key is not an expected outcome).
+std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string_view id);
+
+// Inserts `c` (version 1) with its first saved version and search keys.
+void InsertCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, std::string_view actor_id,
+                TimePoint now);
+// Saves `c` as version expected_version + 1; false (and nothing written) when the stored
+// version is no longer `expected_version`.
+bool UpdateCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, int64_t expected_version,
+                std::string_view actor_id, TimePoint now);
+bool CloseCase(db::Tx& tx, std::string_view id, std::string_view reason, Date on,
+               int64_t expected_version, std::string_view actor_id, TimePoint now);
+
+struct CaseVersion {
+  int64_t version = 0;
+  TimePoint changed_at{};
+  std::string changed_by;  // user id
+  ClearDetails clear;
+  PersonalDetails personal;
+};
+std::vector<CaseVersion> ListVersions(db::Tx& tx, const crypto::DataKey& key,
+                                      std::string_view case_id);
+
+// Filters for lists; empty means any.
+struct CaseFilter {
+  std::optional<std::string> worker_id;  // only cases assigned to this user
+  std::optional<CaseStatus> status;
+  std::string nrm_stage;
+  std::string risk_level;
+  int limit = 50;
+  int offset = 0;
+};
+struct CaseListing {
+  std::vector<Case> cases;
+  int64_t total = 0;
+};
+CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,
+                      const CaseFilter& filter);
+
+// Ids of cases whose search keys match the name (as a family name or a full name, of the name or
+// any other name) and, if given, the date of birth. Candidates only: blind indexes are
+// truncated, so callers decrypt and compare.
+std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key,
+                                          std::string_view organisation_id, std::string_view name,
+                                          std::optional<Date> date_of_birth);
+
+// Whether `name` (normalised) is one of the case's names: what a blind-index candidate must pass.
+bool NameMatches(const PersonalDetails& personal, std::string_view name);
+
+// Assigned workers.
+std::vector<std::string> AssignedWorkerIds(db::Tx& tx, std::string_view case_id);
+bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id);
+bool AssignWorker(db::Tx& tx, std::string_view case_id, std::string_view organisation_id,
+                  std::string_view user_id, std::string_view by, TimePoint now);
+bool UnassignWorker(db::Tx& tx, std::string_view case_id, std::string_view user_id);
+
+// Break-glass grants.
+struct BreakGlass {
+  std::string id;
+  std::string case_id;
+  std::string case_reference;
+  std::string user_id;
+  std::string reason;  // decrypted
+  TimePoint opened_at{};
+  TimePoint expires_at{};
+  std::optional<std::string> reviewed_by;
+  std::optional<TimePoint> reviewed_at;
+  std::string review_note;
+  int64_t version = 1;
+};
+bool HasActiveBreakGlass(db::Tx& tx, std::string_view case_id, std::string_view user_id,
+                         TimePoint now);
+std::optional<TimePoint> ActiveBreakGlassUntil(db::Tx& tx, std::string_view case_id,
+                                               std::string_view user_id, TimePoint now);
+void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& grant,
+                      std::string_view organisation_id);
+std::vector<BreakGlass> ListBreakGlass(db::Tx& tx, const crypto::DataKey& key,
+                                       std::string_view organisation_id, bool unreviewed_only);
+std::vector<BreakGlass> ListBreakGlassForCase(db::Tx& tx, const crypto::DataKey& key,
+                                              std::string_view case_id);
+bool MarkBreakGlassReviewed(db::Tx& tx, const crypto::DataKey& key, std::string_view id,
+                            std::string_view organisation_id, std::string_view reviewer,
+                            std::string_view note, int64_t expected_version, TimePoint now);
+
+}  // namespace waymark::cases

@@ -1,0 +1,359 @@
+// The case pages over real HTTP: opening a case through the form, the overview and the list,
+// validation errors, a stale edit, who may read a case (another worker: 403; another provider:
+// 404), allocation by a service manager, and break-glass access with its review.
+#include <chrono>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "identity/roles.hpp"
+#include "platform/util/ids.hpp"
+#include "tests/app/app_fixture.hpp"
+
+namespace waymark::app::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr std::string_view kWorker = "support.worker@harbour.demo";
+constexpr std::string_view kManager = "service.manager@harbour.demo";
+constexpr std::string_view kOtherProvider = "outreach.worker@compass.demo";
+constexpr std::string_view kHarbour = "Harbour House Safehouse (demo)";
+constexpr std::string_view kColleague = "colleague.worker@harbour.demo";
+
+Fields AminaFields(const std::string& csrf) {
+  return {{"csrf_token", csrf},
+          {"given_names", "Amina"},
+          {"family_name", "Zorbalova"},
+          {"other_names", "Mina Zee\nAmina Kastrati"},
+          {"dob-day", "14"},
+          {"dob-month", "7"},
+          {"dob-year", "1994"},
+          {"phone", "07700 900123"},
+          {"safe_contact_method", "text_message"},
+          {"safe_contact_times", "Weekday mornings"},
+          {"address", "12 Quince Lane, Lowtown"},
+          {"gender", "Feminine"},
+          {"nationalities", "AL"},
+          {"languages", "sqi, eng"},
+          {"interpreter_needed", "yes"},
+          {"interpreter_gender", "female"}};
+}
+
+// "/cases/<id>?created=1" -> "<id>", or "" when the redirect is not to a case.
+std::string CaseIdFrom(const RawResponse& res) {
+  std::string location = res.Header("Location");
+  std::string prefix = "/cases/";
+  if (!location.starts_with(prefix)) return "";
+  std::string id = location.substr(prefix.size(), 32);
+  return IsId(id) ? id : "";
+}
+
+// The text of the first <h1> and of <title>.
+std::string Between(std::string_view html, std::string_view open, std::string_view close) {
+  auto start = html.find(open);
+  if (start == std::string_view::npos) return "";
+  start = html.find('>', start) + 1;
+  auto end = html.find(close, start);
+  std::string text(html.substr(start, end - start));
+  auto first = text.find_first_not_of(" \n");
+  auto last = text.find_last_not_of(" \n");
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
+std::size_t Count(std::string_view text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string_view::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+class CasePagesTest : public AppTest {
+ protected:
+  // Opens Amina's case as `browser`'s person through the form; returns the case id.
+  std::string OpenAmina(Browser& browser) {
+    auto form = browser.Get("/cases/new");
+    EXPECT_EQ(form.status, 200);
+    auto created = browser.Post("/cases/new", AminaFields(browser.csrf()));
+    EXPECT_EQ(created.status, 303) << created.body;
+    std::string id = CaseIdFrom(created);
+    EXPECT_FALSE(id.empty()) << created.Header("Location");
+    // No personal data in the redirect.
+    EXPECT_THAT(created.Header("Location"), Not(HasSubstr("Amina")));
+    return id;
+  }
+
+  // A second support worker of the same provider, signed in.
+  Browser SignedInColleague() {
+    app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+    Browser colleague = app().NewBrowser();
+    EXPECT_TRUE(app().SignIn(colleague, kColleague));
+    return colleague;
+  }
+};
+
+TEST_F(CasePagesTest, AWorkerOpensACaseAndSeesItInTheOverviewListAndSearch) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  int64_t created_before = app().CountAudit("case.create");
+  std::string id = OpenAmina(worker);
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(app().CountAudit("case.create"), created_before + 1);
+
+  auto overview = worker.Get("/cases/" + id + "?created=1");
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_EQ(Between(overview.body, "<h1", "</h1>"), "Amina Zorbalova");
+  EXPECT_EQ(Between(overview.body, "<title", "</title>"), "Amina Zorbalova - Waymark");
+  EXPECT_THAT(overview.body, HasSubstr("Case opened"));
+  EXPECT_THAT(overview.body, HasSubstr("WM-"));
+  EXPECT_THAT(overview.body, HasSubstr("14 July 1994"));
+  EXPECT_THAT(overview.body, HasSubstr("Albania"));
+  EXPECT_THAT(overview.body, HasSubstr("Mina Zee<br>Amina Kastrati"));
+  EXPECT_THAT(overview.body, HasSubstr("Needed: Female interpreter"));
+  EXPECT_THAT(overview.body, HasSubstr("Jo Support (demo)"));
+  EXPECT_THAT(overview.body, HasSubstr("govuk-task-list"));
+  EXPECT_THAT(overview.body, HasSubstr("/cases/" + id + "/close"));
+  // A support worker neither allocates nor reads the access log.
+  EXPECT_THAT(overview.body, Not(HasSubstr("/cases/" + id + "/workers")));
+  EXPECT_THAT(overview.body, Not(HasSubstr("/access-log")));
+
+  auto list = worker.Get("/cases");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(Between(list.body, "<h1", "</h1>"), "Your cases");
+  EXPECT_THAT(list.body, HasSubstr("Amina Zorbalova"));
+  EXPECT_THAT(list.body, HasSubstr("href=\"/cases/" + id + "\""));
+
+  auto found = worker.Get("/cases?q=Zorbalova");
+  ASSERT_EQ(found.status, 200);
+  EXPECT_THAT(found.body, HasSubstr("Search results"));
+  EXPECT_THAT(found.body, HasSubstr("href=\"/cases/" + id + "\""));
+  auto none = worker.Get("/cases?q=Nobody");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_THAT(none.body, HasSubstr("No cases match your search"));
+  EXPECT_THAT(none.body, Not(HasSubstr("Amina Zorbalova")));
+  auto empty = worker.Get("/cases?q=");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_THAT(empty.body, HasSubstr("href=\"#q\""));
+
+  auto history = worker.Get("/cases/" + id + "/history");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_THAT(history.body, HasSubstr("Version 1, saved"));
+
+  // The manager sees the provider's cases and may read the access log.
+  Browser manager = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(manager, kManager));
+  auto all = manager.Get("/cases");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(Between(all.body, "<h1", "</h1>"), "Cases");
+  EXPECT_THAT(all.body, HasSubstr("Amina Zorbalova"));
+  auto log = manager.Get("/cases/" + id + "/access-log");
+  ASSERT_EQ(log.status, 200);
+  EXPECT_THAT(log.body, HasSubstr("Opened the case"));
+  EXPECT_THAT(log.body, HasSubstr("Read the case"));
+}
+
+TEST_F(CasePagesTest, AnInvalidFormIsShownAgainWithItsErrorsAndCreatesNothing) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  int64_t created_before = app().CountAudit("case.create");
+  std::size_t rows_before = Count(worker.Get("/cases?status=all").body, "govuk-table__row");
+  ASSERT_EQ(worker.Get("/cases/new").status, 200);
+  auto res = worker.Post("/cases/new", {{"csrf_token", worker.csrf()},
+                                        {"given_names", ""},
+                                        {"family_name", ""},
+                                        {"dob-day", "31"},
+                                        {"dob-month", "2"},
+                                        {"dob-year", "1990"},
+                                        {"nationalities", "XX"},
+                                        {"address", "Flat <b>2</b>"}});
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(Between(res.body, "<title", "</title>"), "Error: Open a new case - Waymark");
+  EXPECT_THAT(res.body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(res.body, HasSubstr("href=\"#given_names\""));
+  EXPECT_THAT(res.body, HasSubstr("href=\"#dob\""));
+  EXPECT_THAT(res.body, HasSubstr("href=\"#nationalities\""));
+  EXPECT_THAT(res.body, HasSubstr("id=\"dob\""));
+  // What was typed is kept, escaped.
+  EXPECT_THAT(res.body, HasSubstr("value=\"XX\""));
+  EXPECT_THAT(res.body, HasSubstr("value=\"31\""));
+  EXPECT_THAT(res.body, HasSubstr("Flat &lt;b&gt;2&lt;/b&gt;"));
+  EXPECT_EQ(app().CountAudit("case.create"), created_before);
+  auto list = worker.Get("/cases?status=all");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(Count(list.body, "govuk-table__row"), rows_before);
+}
+
+TEST_F(CasePagesTest, AStaleEditIsRefusedWithTheCaseAsItIsNow) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  std::string id = OpenAmina(worker);
+  ASSERT_FALSE(id.empty());
+  auto form = worker.Get("/cases/" + id + "/details");
+  ASSERT_EQ(form.status, 200);
+  ASSERT_EQ(FieldValueIn(form.body, "version"), "1");
+  EXPECT_THAT(form.body, HasSubstr("value=\"Zorbalova\""));
+
+  Fields first = AminaFields(worker.csrf());
+  first.push_back({"version", "1"});
+  first[2].second = "Kastrati";  // family_name
+  auto saved = worker.Post("/cases/" + id + "/details", first);
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.Header("Location"), "/cases/" + id + "?updated=1");
+
+  // A second edit started from version 1 as well.
+  Fields second = AminaFields(worker.csrf());
+  second.push_back({"version", "1"});
+  second[1].second = "Ameena";  // given_names
+  auto stale = worker.Post("/cases/" + id + "/details", second);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_THAT(stale.body, HasSubstr("Someone else changed this case"));
+  EXPECT_THAT(stale.body, HasSubstr("value=\"Ameena\""));  // what they typed
+  EXPECT_THAT(stale.body, HasSubstr("Amina Kastrati"));    // the case as it is now
+  EXPECT_EQ(FieldValueIn(stale.body, "version"), "2");
+
+  auto overview = worker.Get("/cases/" + id);
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_EQ(Between(overview.body, "<h1", "</h1>"), "Amina Kastrati");
+  auto history = worker.Get("/cases/" + id + "/history");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_THAT(history.body, HasSubstr("Version 2, saved"));
+  EXPECT_THAT(history.body, HasSubstr("Zorbalova"));
+}
+
+TEST_F(CasePagesTest, AnotherWorkerIsRefusedAndAnotherProviderFindsNothing) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  std::string id = OpenAmina(worker);
+  ASSERT_FALSE(id.empty());
+
+  Browser colleague = SignedInColleague();
+  for (std::string path :
+       {"/cases/" + id, "/cases/" + id + "/details", "/cases/" + id + "/history"}) {
+    auto res = colleague.Get(path);
+    EXPECT_EQ(res.status, 403) << path;
+    EXPECT_THAT(res.body, Not(HasSubstr("Zorbalova"))) << path;
+  }
+  EXPECT_THAT(colleague.Get("/cases").body, Not(HasSubstr("Zorbalova")));
+  auto edit = colleague.Post("/cases/" + id + "/details", [&] {
+    Fields fields = AminaFields(colleague.csrf());
+    fields.push_back({"version", "1"});
+    return fields;
+  }());
+  EXPECT_EQ(edit.status, 403);
+  EXPECT_EQ(app().CountAudit("case.update"), 0);
+
+  Browser outsider = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(outsider, kOtherProvider));
+  for (std::string path :
+       {"/cases/" + id, "/cases/" + id + "/details", "/cases/" + id + "/break-glass"}) {
+    auto res = outsider.Get(path);
+    EXPECT_EQ(res.status, 404) << path;
+    EXPECT_THAT(res.body, Not(HasSubstr("Zorbalova"))) << path;
+  }
+
+  // The manager assigns the colleague, who may then read the case.
+  Browser manager = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(manager, kManager));
+  auto overview = manager.Get("/cases/" + id);
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_THAT(overview.body, HasSubstr("Assign a worker"));
+  auto assigned =
+      manager.Post("/cases/" + id + "/workers",
+                   {{"csrf_token", manager.csrf()}, {"user_id", app().UserId(kColleague)}});
+  ASSERT_EQ(assigned.status, 303);
+  EXPECT_EQ(assigned.Header("Location"), "/cases/" + id + "?assigned=1");
+  EXPECT_EQ(colleague.Get("/cases/" + id).status, 200);
+  auto again = manager.Post("/cases/" + id + "/workers", {{"csrf_token", manager.csrf()},
+                                                          {"user_id", app().UserId(kColleague)}});
+  EXPECT_EQ(again.status, 400);
+  EXPECT_THAT(again.body, HasSubstr("is already assigned"));
+}
+
+TEST_F(CasePagesTest, BreakGlassOpensTheCaseForAWhileAndTheManagerReviewsIt) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  std::string id = OpenAmina(worker);
+  ASSERT_FALSE(id.empty());
+  Browser colleague = SignedInColleague();
+
+  auto refused = colleague.Get("/cases/" + id);
+  ASSERT_EQ(refused.status, 403);
+  EXPECT_THAT(refused.body, HasSubstr("/cases/" + id + "/break-glass"));
+  auto page = colleague.Get("/cases/" + id + "/break-glass");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("autocomplete=\"one-time-code\""));
+
+  auto short_reason =
+      colleague.Post("/cases/" + id + "/break-glass",
+                     {{"csrf_token", colleague.csrf()}, {"reason", "urgent"}, {"code", "123456"}});
+  EXPECT_EQ(short_reason.status, 400);
+  EXPECT_THAT(short_reason.body, HasSubstr("href=\"#reason\""));
+
+  app().clock().Advance(30s);  // a code's time-step is used once; sign-in used this one
+  std::string reason = "Police called out of hours about a safeguarding concern";
+  auto opened = colleague.Post(
+      "/cases/" + id + "/break-glass",
+      {{"csrf_token", colleague.csrf()}, {"reason", reason}, {"code", app().TotpCode(kColleague)}});
+  ASSERT_EQ(opened.status, 303) << opened.body;
+  EXPECT_EQ(opened.Header("Location"), "/cases/" + id);
+  auto reading = colleague.Get("/cases/" + id);
+  ASSERT_EQ(reading.status, 200);
+  EXPECT_THAT(reading.body, HasSubstr("You have temporary access until"));
+  EXPECT_THAT(reading.body, Not(HasSubstr("/cases/" + id + "/close")));
+  EXPECT_EQ(colleague.Get("/cases/" + id + "/details").status, 403);
+  EXPECT_EQ(colleague.Get("/cases/break-glass-reviews").status, 403);
+
+  Browser manager = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(manager, kManager));
+  auto reviews = manager.Get("/cases/break-glass-reviews");
+  ASSERT_EQ(reviews.status, 200);
+  EXPECT_THAT(reviews.body, HasSubstr(reason));
+  EXPECT_THAT(reviews.body, HasSubstr("href=\"/cases/" + id + "\""));
+  std::string action_prefix = "action=\"/cases/break-glass-reviews/";
+  auto at = reviews.body.find(action_prefix);
+  ASSERT_NE(at, std::string::npos);
+  std::string grant = reviews.body.substr(at + action_prefix.size(), 32);
+  auto empty_note = manager.Post("/cases/break-glass-reviews/" + grant,
+                                 {{"csrf_token", manager.csrf()}, {"note", ""}, {"version", "1"}});
+  EXPECT_EQ(empty_note.status, 400);
+  EXPECT_THAT(empty_note.body, HasSubstr("href=\"#note-" + grant + "\""));
+  auto reviewed = manager.Post("/cases/break-glass-reviews/" + grant,
+                               {{"csrf_token", manager.csrf()},
+                                {"note", "Checked with the police: needed"},
+                                {"version", "1"}});
+  ASSERT_EQ(reviewed.status, 303);
+  auto after = manager.Get("/cases/break-glass-reviews?reviewed=1");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_THAT(after.body, HasSubstr("There is nothing to review"));
+  auto log = manager.Get("/cases/" + id + "/access-log");
+  EXPECT_THAT(log.body, HasSubstr("Opened with break-glass"));
+}
+
+TEST_F(CasePagesTest, ClosingACaseNeedsAReasonAndStopsChanges) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  std::string id = OpenAmina(worker);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(worker.Get("/cases/" + id).status, 200);
+  auto no_reason =
+      worker.Post("/cases/" + id + "/close", {{"csrf_token", worker.csrf()}, {"version", "1"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_THAT(no_reason.body, HasSubstr("href=\"#closure_reason\""));
+  auto closed = worker.Post(
+      "/cases/" + id + "/close",
+      {{"csrf_token", worker.csrf()}, {"closure_reason", "support_completed"}, {"version", "1"}});
+  ASSERT_EQ(closed.status, 303);
+  auto overview = worker.Get("/cases/" + id + "?closed=1");
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_THAT(overview.body, HasSubstr("Support completed"));
+  EXPECT_THAT(overview.body, Not(HasSubstr("/cases/" + id + "/close")));
+  EXPECT_EQ(worker.Get("/cases/" + id + "/details").status, 409);
+  EXPECT_THAT(worker.Get("/cases").body, Not(HasSubstr("Zorbalova")));  // open cases only
+  EXPECT_THAT(worker.Get("/cases?status=closed").body, HasSubstr("Zorbalova"));
+  EXPECT_EQ(worker.Get("/cases?status=nonsense").status, 400);
+}
+
+}  // namespace
+}  // namespace waymark::app::testing
