@@ -36,18 +36,6 @@ std::vector<std::string> SplitCodes(std::string_view text) {
   return out;
 }
 
-std::string Upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
@@ -242,7 +230,7 @@ Result<ValidCase> ValidateCase(const CaseInput& input, Date today) {
     check.Add("gender", "Select a gender from the list");
   }
   for (const auto& code : SplitCodes(input.nationalities)) {
-    std::string upper = Upper(code);
+    std::string upper = identity::AsciiUpper(code);
     if (vocabulary::CountryName(upper).empty()) {
       check.Add("nationalities", "\"" + code.substr(0, 20) +
                                      "\" is not a country code. Use "
@@ -253,7 +241,7 @@ Result<ValidCase> ValidateCase(const CaseInput& input, Date today) {
     }
   }
   for (const auto& code : SplitCodes(input.languages)) {
-    std::string lower = Lower(code);
+    std::string lower = identity::AsciiLower(code);
     if (vocabulary::LanguageName(lower).empty()) {
       check.Add("languages", "\"" + code.substr(0, 20) +
                                  "\" is not a language code. Use "

@@ -273,10 +273,9 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
       dob = DateFromParts(query.dob_day, query.dob_month, query.dob_year);
       if (!dob) return Fail(Problem::Invalid("dob", "Date of birth must be a real date"));
     }
-    std::string upper = text;
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::string upper = identity::AsciiUpper(text);
     bool by_reference = IsShortReference(upper);
+    crypto::DataKey key = w.Key();
     std::vector<std::string> candidates;
     if (by_reference) {
       if (auto header = FindCaseHeaderByReference(w.tx, upper);
@@ -284,11 +283,9 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
         candidates.push_back(header->id);
       }
     } else {
-      crypto::DataKey key = w.Key();
       candidates = CandidatesByName(w.tx, key, actor.organisation_id, text, dob);
     }
     SearchResult result;
-    crypto::DataKey key = w.Key();
     for (const auto& id : candidates) {
       bool assigned = IsAssigned(w.tx, id, actor.user_id);
       bool glass = HasActiveBreakGlass(w.tx, id, actor.user_id, w.now);

@@ -28,13 +28,6 @@ const std::unordered_set<std::string_view>& CommonPasswords() {
   return *set;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool IsRepeatOf(std::string_view text, std::string_view unit) {
   if (unit.empty() || text.size() % unit.size() != 0) return false;
   for (size_t i = 0; i < text.size(); i += unit.size()) {
@@ -47,7 +40,7 @@ bool IsRepeatOf(std::string_view text, std::string_view unit) {
 
 bool IsCommonPassword(std::string_view password) {
   const auto& common = CommonPasswords();
-  std::string lower = Lower(password);
+  std::string lower = AsciiLower(password);
   if (common.contains(lower)) return true;
   // A listed password of 6 or more characters followed only by digits and symbols: every prefix
   // that ends at or after the last letter.
@@ -78,9 +71,9 @@ Result<void> CheckNewPassword(std::string_view password, std::string_view email,
   if (password.size() > kMaxPasswordBytes) {
     return invalid("Password must be 1,024 characters or fewer");
   }
-  std::string lower = Lower(password);
+  std::string lower = AsciiLower(password);
   std::string_view local_part = email.substr(0, email.find('@'));
-  if (local_part.size() >= 4 && lower.find(Lower(local_part)) != std::string::npos) {
+  if (local_part.size() >= 4 && lower.find(AsciiLower(local_part)) != std::string::npos) {
     return invalid("Password must not contain your email address");
   }
   if (lower.find("waymark") != std::string::npos || IsCommonPassword(password)) {

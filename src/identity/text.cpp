@@ -17,12 +17,21 @@ size_t CountCharacters(std::string_view utf8) {
       std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string NormaliseEmail(std::string_view email) {
-  std::string out = Trim(email);
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
+
+std::string AsciiUpper(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+std::string NormaliseEmail(std::string_view email) { return AsciiLower(Trim(email)); }
 
 bool LooksLikeEmail(std::string_view email) {
   if (email.size() < 3 || email.size() > 254) return false;
