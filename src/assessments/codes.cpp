@@ -2,40 +2,14 @@
 
 #include <array>
 
+#include "platform/util/code_table.hpp"
+
 namespace waymark::assessments {
 
 namespace {
 
 template <class E>
-struct Entry {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-// Each table lists every value once, in enum order, so AllX() can be built from it.
-template <class E, size_t N>
-const Entry<E>& Find(const std::array<Entry<E>, N>& table, E value) {
-  for (const auto& entry : table) {
-    if (entry.value == value) return entry;
-  }
-  return table[0];  // unreachable for a valid enum value
-}
-
-template <class E, size_t N>
-std::optional<E> Parse(const std::array<Entry<E>, N>& table, std::string_view code) {
-  for (const auto& entry : table) {
-    if (entry.code == code) return entry.value;
-  }
-  return std::nullopt;
-}
-
-template <class E, size_t N>
-constexpr std::array<E, N> Values(const std::array<Entry<E>, N>& table) {
-  std::array<E, N> out{};
-  for (size_t i = 0; i < N; ++i) out[i] = table[i].value;
-  return out;
-}
+using Entry = CodeEntry<E>;
 
 constexpr std::array<Entry<NeedDomain>, 13> kNeedDomains{{
     {NeedDomain::kSafety, "safety", "Safety"},
@@ -101,13 +75,13 @@ constexpr std::array<Entry<OverallRisk>, 3> kOverallRisks{{
     {OverallRisk::kHigh, "high", "High"},
 }};
 
-constexpr auto kAllNeedDomains = Values(kNeedDomains);
-constexpr auto kAllTimeFrames = Values(kTimeFrames);
-constexpr auto kAllAssessmentKinds = Values(kAssessmentKinds);
-constexpr auto kAllMeetingModes = Values(kMeetingModes);
-constexpr auto kAllRiskKinds = Values(kRiskKinds);
-constexpr auto kAllRiskLevels = Values(kRiskLevels);
-constexpr auto kAllOverallRisks = Values(kOverallRisks);
+constexpr auto kAllNeedDomains = ValuesOf(kNeedDomains);
+constexpr auto kAllTimeFrames = ValuesOf(kTimeFrames);
+constexpr auto kAllAssessmentKinds = ValuesOf(kAssessmentKinds);
+constexpr auto kAllMeetingModes = ValuesOf(kMeetingModes);
+constexpr auto kAllRiskKinds = ValuesOf(kRiskKinds);
+constexpr auto kAllRiskLevels = ValuesOf(kRiskLevels);
+constexpr auto kAllOverallRisks = ValuesOf(kOverallRisks);
 
 }  // namespace
 
@@ -119,39 +93,43 @@ std::span<const RiskKind> AllRiskKinds() { return kAllRiskKinds; }
 std::span<const RiskLevel> AllRiskLevels() { return kAllRiskLevels; }
 std::span<const OverallRisk> AllOverallRisks() { return kAllOverallRisks; }
 
-std::string_view Code(NeedDomain value) { return Find(kNeedDomains, value).code; }
-std::string_view Code(TimeFrame value) { return Find(kTimeFrames, value).code; }
-std::string_view Code(AssessmentKind value) { return Find(kAssessmentKinds, value).code; }
-std::string_view Code(MeetingMode value) { return Find(kMeetingModes, value).code; }
-std::string_view Code(RiskKind value) { return Find(kRiskKinds, value).code; }
-std::string_view Code(RiskLevel value) { return Find(kRiskLevels, value).code; }
-std::string_view Code(OverallRisk value) { return Find(kOverallRisks, value).code; }
+std::string_view Code(NeedDomain value) { return EntryFor(kNeedDomains, value).code; }
+std::string_view Code(TimeFrame value) { return EntryFor(kTimeFrames, value).code; }
+std::string_view Code(AssessmentKind value) { return EntryFor(kAssessmentKinds, value).code; }
+std::string_view Code(MeetingMode value) { return EntryFor(kMeetingModes, value).code; }
+std::string_view Code(RiskKind value) { return EntryFor(kRiskKinds, value).code; }
+std::string_view Code(RiskLevel value) { return EntryFor(kRiskLevels, value).code; }
+std::string_view Code(OverallRisk value) { return EntryFor(kOverallRisks, value).code; }
 
 std::optional<NeedDomain> ParseNeedDomain(std::string_view code) {
-  return Parse(kNeedDomains, code);
+  return ParseCode(kNeedDomains, code);
 }
-std::optional<TimeFrame> ParseTimeFrame(std::string_view code) { return Parse(kTimeFrames, code); }
+std::optional<TimeFrame> ParseTimeFrame(std::string_view code) {
+  return ParseCode(kTimeFrames, code);
+}
 std::optional<AssessmentKind> ParseAssessmentKind(std::string_view code) {
-  return Parse(kAssessmentKinds, code);
+  return ParseCode(kAssessmentKinds, code);
 }
 std::optional<MeetingMode> ParseMeetingMode(std::string_view code) {
-  return Parse(kMeetingModes, code);
+  return ParseCode(kMeetingModes, code);
 }
-std::optional<RiskKind> ParseRiskKind(std::string_view code) { return Parse(kRiskKinds, code); }
-std::optional<RiskLevel> ParseRiskLevel(std::string_view code) { return Parse(kRiskLevels, code); }
+std::optional<RiskKind> ParseRiskKind(std::string_view code) { return ParseCode(kRiskKinds, code); }
+std::optional<RiskLevel> ParseRiskLevel(std::string_view code) {
+  return ParseCode(kRiskLevels, code);
+}
 std::optional<OverallRisk> ParseOverallRisk(std::string_view code) {
-  return Parse(kOverallRisks, code);
+  return ParseCode(kOverallRisks, code);
 }
 
-std::string_view Label(NeedDomain value) { return Find(kNeedDomains, value).label; }
-std::string_view Label(TimeFrame value) { return Find(kTimeFrames, value).label; }
-std::string_view Label(AssessmentKind value) { return Find(kAssessmentKinds, value).label; }
-std::string_view Label(MeetingMode value) { return Find(kMeetingModes, value).label; }
-std::string_view Label(RiskKind value) { return Find(kRiskKinds, value).label; }
-std::string_view Label(RiskLevel value) { return Find(kRiskLevels, value).label; }
-std::string_view Label(OverallRisk value) { return Find(kOverallRisks, value).label; }
+std::string_view Label(NeedDomain value) { return EntryFor(kNeedDomains, value).label; }
+std::string_view Label(TimeFrame value) { return EntryFor(kTimeFrames, value).label; }
+std::string_view Label(AssessmentKind value) { return EntryFor(kAssessmentKinds, value).label; }
+std::string_view Label(MeetingMode value) { return EntryFor(kMeetingModes, value).label; }
+std::string_view Label(RiskKind value) { return EntryFor(kRiskKinds, value).label; }
+std::string_view Label(RiskLevel value) { return EntryFor(kRiskLevels, value).label; }
+std::string_view Label(OverallRisk value) { return EntryFor(kOverallRisks, value).label; }
 
-std::string_view Phrase(RiskKind value) { return Find(kRiskPhrases, value).label; }
+std::string_view Phrase(RiskKind value) { return EntryFor(kRiskPhrases, value).label; }
 
 RiskLevel AsRiskLevel(OverallRisk value) {
   switch (value) {

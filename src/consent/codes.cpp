@@ -2,16 +2,14 @@
 
 #include <array>
 
+#include "platform/util/code_table.hpp"
+
 namespace waymark::consent {
 
 namespace {
 
 template <class E>
-struct Entry {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
+using Entry = CodeEntry<E>;
 
 // Each table lists its enum's values in declaration order, so a value indexes its own entry;
 // the static_asserts below keep that true when someone adds a value.
@@ -60,13 +58,6 @@ constexpr std::array<Entry<DisclosureBasis>, 4> kBases{{
     {DisclosureBasis::kCourtOrder, "court_order", "Court order"},
 }};
 
-template <class E, size_t N>
-constexpr bool InDeclarationOrder(const std::array<Entry<E>, N>& table) {
-  for (size_t i = 0; i < N; ++i) {
-    if (static_cast<size_t>(table[i].value) != i) return false;
-  }
-  return true;
-}
 static_assert(InDeclarationOrder(kPurposes));
 static_assert(InDeclarationOrder(kContactMethods));
 static_assert(InDeclarationOrder(kDecisions));
@@ -88,19 +79,6 @@ constexpr Values kAllFormats(kFormats);
 constexpr Values kAllStatuses(kStatuses);
 constexpr Values kAllBases(kBases);
 
-template <class E, size_t N>
-std::optional<E> Parse(const std::array<Entry<E>, N>& table, std::string_view code) {
-  for (const auto& entry : table) {
-    if (entry.code == code) return entry.value;
-  }
-  return std::nullopt;
-}
-
-template <class E, size_t N>
-const Entry<E>& Find(const std::array<Entry<E>, N>& table, E value) {
-  return table.at(static_cast<size_t>(value));
-}
-
 }  // namespace
 
 std::span<const Purpose> AllPurposes() { return kAllPurposes.values; }
@@ -110,34 +88,34 @@ std::span<const InformationFormat> AllInformationFormats() { return kAllFormats.
 std::span<const ConsentStatus> AllConsentStatuses() { return kAllStatuses.values; }
 std::span<const DisclosureBasis> AllDisclosureBases() { return kAllBases.values; }
 
-std::string_view Code(Purpose purpose) { return Find(kPurposes, purpose).code; }
-std::string_view Code(ContactMethod method) { return Find(kContactMethods, method).code; }
-std::string_view Code(Decision decision) { return Find(kDecisions, decision).code; }
-std::string_view Code(InformationFormat format) { return Find(kFormats, format).code; }
-std::string_view Code(ConsentStatus status) { return Find(kStatuses, status).code; }
-std::string_view Code(DisclosureBasis basis) { return Find(kBases, basis).code; }
+std::string_view Code(Purpose purpose) { return EntryFor(kPurposes, purpose).code; }
+std::string_view Code(ContactMethod method) { return EntryFor(kContactMethods, method).code; }
+std::string_view Code(Decision decision) { return EntryFor(kDecisions, decision).code; }
+std::string_view Code(InformationFormat format) { return EntryFor(kFormats, format).code; }
+std::string_view Code(ConsentStatus status) { return EntryFor(kStatuses, status).code; }
+std::string_view Code(DisclosureBasis basis) { return EntryFor(kBases, basis).code; }
 
-std::optional<Purpose> ParsePurpose(std::string_view code) { return Parse(kPurposes, code); }
+std::optional<Purpose> ParsePurpose(std::string_view code) { return ParseCode(kPurposes, code); }
 std::optional<ContactMethod> ParseContactMethod(std::string_view code) {
-  return Parse(kContactMethods, code);
+  return ParseCode(kContactMethods, code);
 }
-std::optional<Decision> ParseDecision(std::string_view code) { return Parse(kDecisions, code); }
+std::optional<Decision> ParseDecision(std::string_view code) { return ParseCode(kDecisions, code); }
 std::optional<InformationFormat> ParseInformationFormat(std::string_view code) {
-  return Parse(kFormats, code);
+  return ParseCode(kFormats, code);
 }
 std::optional<ConsentStatus> ParseConsentStatus(std::string_view code) {
-  return Parse(kStatuses, code);
+  return ParseCode(kStatuses, code);
 }
 std::optional<DisclosureBasis> ParseDisclosureBasis(std::string_view code) {
-  return Parse(kBases, code);
+  return ParseCode(kBases, code);
 }
 
-std::string_view Label(Purpose purpose) { return Find(kPurposes, purpose).label; }
-std::string_view Label(ContactMethod method) { return Find(kContactMethods, method).label; }
-std::string_view Label(Decision decision) { return Find(kDecisions, decision).label; }
-std::string_view Label(InformationFormat format) { return Find(kFormats, format).label; }
-std::string_view Label(ConsentStatus status) { return Find(kStatuses, status).label; }
-std::string_view Label(DisclosureBasis basis) { return Find(kBases, basis).label; }
+std::string_view Label(Purpose purpose) { return EntryFor(kPurposes, purpose).label; }
+std::string_view Label(ContactMethod method) { return EntryFor(kContactMethods, method).label; }
+std::string_view Label(Decision decision) { return EntryFor(kDecisions, decision).label; }
+std::string_view Label(InformationFormat format) { return EntryFor(kFormats, format).label; }
+std::string_view Label(ConsentStatus status) { return EntryFor(kStatuses, status).label; }
+std::string_view Label(DisclosureBasis basis) { return EntryFor(kBases, basis).label; }
 
 bool IsStatutory(DisclosureBasis basis) { return basis != DisclosureBasis::kConsent; }
 

@@ -3,33 +3,14 @@
 #include <array>
 #include <stdexcept>
 
+#include "platform/util/code_table.hpp"
+
 namespace waymark::nrm {
 
 namespace {
 
 template <class E>
-struct Term {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-// Tables list every enumerator exactly once; the unit tests check the round trip for each.
-template <class E, size_t N>
-const Term<E>& Find(const std::array<Term<E>, N>& table, E value) {
-  for (const Term<E>& term : table) {
-    if (term.value == value) return term;
-  }
-  throw std::logic_error("NRM vocabulary: an enumerator has no code");
-}
-
-template <class E, size_t N>
-std::optional<E> Parse(const std::array<Term<E>, N>& table, std::string_view code) {
-  for (const Term<E>& term : table) {
-    if (term.code == code) return term.value;
-  }
-  return std::nullopt;
-}
+using Term = CodeEntry<E>;
 
 constexpr std::array<Term<PathwayState>, 13> kStates{{
     {PathwayState::kNotReferred, "not_referred", "Not referred to the NRM"},
@@ -97,36 +78,38 @@ constexpr std::array<Term<DecisionStage>, 2> kStages{{
 
 }  // namespace
 
-std::string_view Code(PathwayState v) { return Find(kStates, v).code; }
-std::string_view Label(PathwayState v) { return Find(kStates, v).label; }
-std::optional<PathwayState> ParsePathwayState(std::string_view c) { return Parse(kStates, c); }
+std::string_view Code(PathwayState v) { return EntryFor(kStates, v).code; }
+std::string_view Label(PathwayState v) { return EntryFor(kStates, v).label; }
+std::optional<PathwayState> ParsePathwayState(std::string_view c) { return ParseCode(kStates, c); }
 
-std::string_view Code(EventKind v) { return Find(kEvents, v).code; }
-std::string_view Label(EventKind v) { return Find(kEvents, v).label; }
-std::optional<EventKind> ParseEventKind(std::string_view c) { return Parse(kEvents, c); }
+std::string_view Code(EventKind v) { return EntryFor(kEvents, v).code; }
+std::string_view Label(EventKind v) { return EntryFor(kEvents, v).label; }
+std::optional<EventKind> ParseEventKind(std::string_view c) { return ParseCode(kEvents, c); }
 
-std::string_view Code(CompetentAuthority v) { return Find(kAuthorities, v).code; }
-std::string_view Label(CompetentAuthority v) { return Find(kAuthorities, v).label; }
+std::string_view Code(CompetentAuthority v) { return EntryFor(kAuthorities, v).code; }
+std::string_view Label(CompetentAuthority v) { return EntryFor(kAuthorities, v).label; }
 std::optional<CompetentAuthority> ParseCompetentAuthority(std::string_view c) {
-  return Parse(kAuthorities, c);
+  return ParseCode(kAuthorities, c);
 }
 
-std::string_view Code(RgOutcome v) { return Find(kRgOutcomes, v).code; }
-std::string_view Label(RgOutcome v) { return Find(kRgOutcomes, v).label; }
-std::optional<RgOutcome> ParseRgOutcome(std::string_view c) { return Parse(kRgOutcomes, c); }
+std::string_view Code(RgOutcome v) { return EntryFor(kRgOutcomes, v).code; }
+std::string_view Label(RgOutcome v) { return EntryFor(kRgOutcomes, v).label; }
+std::optional<RgOutcome> ParseRgOutcome(std::string_view c) { return ParseCode(kRgOutcomes, c); }
 
-std::string_view Code(CgOutcome v) { return Find(kCgOutcomes, v).code; }
-std::string_view Label(CgOutcome v) { return Find(kCgOutcomes, v).label; }
-std::optional<CgOutcome> ParseCgOutcome(std::string_view c) { return Parse(kCgOutcomes, c); }
+std::string_view Code(CgOutcome v) { return EntryFor(kCgOutcomes, v).code; }
+std::string_view Label(CgOutcome v) { return EntryFor(kCgOutcomes, v).label; }
+std::optional<CgOutcome> ParseCgOutcome(std::string_view c) { return ParseCode(kCgOutcomes, c); }
 
-std::string_view Code(DisqualificationGrounds v) { return Find(kGrounds, v).code; }
-std::string_view Label(DisqualificationGrounds v) { return Find(kGrounds, v).label; }
+std::string_view Code(DisqualificationGrounds v) { return EntryFor(kGrounds, v).code; }
+std::string_view Label(DisqualificationGrounds v) { return EntryFor(kGrounds, v).label; }
 std::optional<DisqualificationGrounds> ParseDisqualificationGrounds(std::string_view c) {
-  return Parse(kGrounds, c);
+  return ParseCode(kGrounds, c);
 }
 
-std::string_view Code(DecisionStage v) { return Find(kStages, v).code; }
-std::string_view Label(DecisionStage v) { return Find(kStages, v).label; }
-std::optional<DecisionStage> ParseDecisionStage(std::string_view c) { return Parse(kStages, c); }
+std::string_view Code(DecisionStage v) { return EntryFor(kStages, v).code; }
+std::string_view Label(DecisionStage v) { return EntryFor(kStages, v).label; }
+std::optional<DecisionStage> ParseDecisionStage(std::string_view c) {
+  return ParseCode(kStages, c);
+}
 
 }  // namespace waymark::nrm

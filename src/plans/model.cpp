@@ -3,39 +3,14 @@
 #include <set>
 #include <stdexcept>
 
+#include "platform/util/code_table.hpp"
+
 namespace waymark::plans {
 
 namespace {
 
 template <class E>
-struct Entry {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-template <class E, size_t N>
-const Entry<E>& Find(const std::array<Entry<E>, N>& table, E value) {
-  for (const auto& entry : table) {
-    if (entry.value == value) return entry;
-  }
-  return table[0];  // unreachable for a valid enum value
-}
-
-template <class E, size_t N>
-std::optional<E> Parse(const std::array<Entry<E>, N>& table, std::string_view code) {
-  for (const auto& entry : table) {
-    if (entry.code == code) return entry.value;
-  }
-  return std::nullopt;
-}
-
-template <class E, size_t N>
-constexpr std::array<E, N> Values(const std::array<Entry<E>, N>& table) {
-  std::array<E, N> out{};
-  for (size_t i = 0; i < N; ++i) out[i] = table[i].value;
-  return out;
-}
+using Entry = CodeEntry<E>;
 
 constexpr std::array<Entry<ActionStatus>, 4> kActionStatuses{{
     {ActionStatus::kNotStarted, "not_started", "Not started"},
@@ -60,9 +35,9 @@ constexpr std::array<Entry<PlanStatus>, 3> kPlanStatuses{{
     {PlanStatus::kApproved, "approved", "Approved"},
 }};
 
-constexpr auto kAllActionStatuses = Values(kActionStatuses);
-constexpr auto kAllRightsFormats = Values(kRightsFormats);
-constexpr auto kAllPlanStatuses = Values(kPlanStatuses);
+constexpr auto kAllActionStatuses = ValuesOf(kActionStatuses);
+constexpr auto kAllRightsFormats = ValuesOf(kRightsFormats);
+constexpr auto kAllPlanStatuses = ValuesOf(kPlanStatuses);
 
 }  // namespace
 
@@ -70,21 +45,21 @@ std::span<const ActionStatus> AllActionStatuses() { return kAllActionStatuses; }
 std::span<const RightsFormat> AllRightsFormats() { return kAllRightsFormats; }
 std::span<const PlanStatus> AllPlanStatuses() { return kAllPlanStatuses; }
 
-std::string_view Code(ActionStatus value) { return Find(kActionStatuses, value).code; }
-std::string_view Code(RightsFormat value) { return Find(kRightsFormats, value).code; }
-std::string_view Code(PlanStatus value) { return Find(kPlanStatuses, value).code; }
+std::string_view Code(ActionStatus value) { return EntryFor(kActionStatuses, value).code; }
+std::string_view Code(RightsFormat value) { return EntryFor(kRightsFormats, value).code; }
+std::string_view Code(PlanStatus value) { return EntryFor(kPlanStatuses, value).code; }
 std::optional<ActionStatus> ParseActionStatus(std::string_view code) {
-  return Parse(kActionStatuses, code);
+  return ParseCode(kActionStatuses, code);
 }
 std::optional<RightsFormat> ParseRightsFormat(std::string_view code) {
-  return Parse(kRightsFormats, code);
+  return ParseCode(kRightsFormats, code);
 }
 std::optional<PlanStatus> ParsePlanStatus(std::string_view code) {
-  return Parse(kPlanStatuses, code);
+  return ParseCode(kPlanStatuses, code);
 }
-std::string_view Label(ActionStatus value) { return Find(kActionStatuses, value).label; }
-std::string_view Label(RightsFormat value) { return Find(kRightsFormats, value).label; }
-std::string_view Label(PlanStatus value) { return Find(kPlanStatuses, value).label; }
+std::string_view Label(ActionStatus value) { return EntryFor(kActionStatuses, value).label; }
+std::string_view Label(RightsFormat value) { return EntryFor(kRightsFormats, value).label; }
+std::string_view Label(PlanStatus value) { return EntryFor(kPlanStatuses, value).label; }
 
 bool LooksLikeLanguageCode(std::string_view code) {
   if (code.size() != 3) return false;
