@@ -64,13 +64,13 @@ Node DetailsList(const Case& record, bool can_change) {
   return govuk::SummaryList({.rows = std::move(rows), .card = std::move(card)});
 }
 
-// Only personal details exist so far; the other sections are added by their features.
-Node Sections(const Case& record, bool can_change) {
-  std::vector<Task> tasks{
-      {"Personal details", can_change ? CasePath(record.id) + "/details" : "", "Completed", true}};
-  for (const char* name : {"Consent", "National Referral Mechanism", "Needs assessment",
-                           "Risk assessment", "Support and safety plan", "Contacts and notes"}) {
-    tasks.push_back({name, "", "Not started", false});
+// Personal details, then each feature's section in the order the application added them.
+Node Sections(const CaseView& view, bool can_change) {
+  std::vector<Task> tasks{{"Personal details",
+                           can_change ? CasePath(view.record.id) + "/details" : "", "Completed",
+                           true}};
+  for (const auto& section : view.sections) {
+    tasks.push_back({section.title, section.href, section.status, section.done, section.hint});
   }
   return TaskList(tasks);
 }
@@ -180,7 +180,7 @@ http::Response RenderOverview(const PageContext& ctx, CaseService& cases, const 
       identity::Heading(title),
       std::move(status),
       SubHeading("Case record"),
-      Sections(record, view.access.can_edit && open),
+      Sections(view, view.access.can_edit && open),
       DetailsList(record, view.access.can_edit && open),
       Workers(ctx, cases, view, state),
       SubHeading("More about this case"),

@@ -182,6 +182,8 @@ Node TaskList(const std::vector<Task>& tasks) {
   for (size_t i = 0; i < tasks.size(); ++i) {
     const Task& task = tasks[i];
     std::string status_id = "task-list-" + std::to_string(i + 1) + "-status";
+    std::string hint_id = "task-list-" + std::to_string(i + 1) + "-hint";
+    std::string described_by = task.hint.empty() ? status_id : hint_id + " " + status_id;
     Node item = El("li").Class("govuk-task-list__item");
     Node name = El("div").Class("govuk-task-list__name-and-hint");
     Node status = El("div").Class("govuk-task-list__status").Attr("id", status_id);
@@ -194,13 +196,16 @@ Node TaskList(const std::vector<Task>& tasks) {
       name.Add(El("a")
                    .Class("govuk-link govuk-task-list__link")
                    .Attr("href", task.href)
-                   .Attr("aria-describedby", status_id)
+                   .Attr("aria-describedby", described_by)
                    .AddText(task.name));
       if (task.completed) {
         status.AddText(task.status);
       } else {
         status.Add(govuk::Tag({.text = task.status, .classes = "govuk-tag--blue"}));
       }
+    }
+    if (!task.hint.empty()) {
+      name.Add(El("div").Class("govuk-task-list__hint").Attr("id", hint_id).AddText(task.hint));
     }
     list.Add(std::move(item).Add({std::move(name), std::move(status)}));
   }

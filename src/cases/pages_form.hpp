@@ -64,6 +64,7 @@ struct Task {
   std::string href{};
   std::string status{};  // "Completed", "Not started"
   bool completed = false;
+  std::string hint{};  // a line under the name, such as what is due next
 };
 html::Node TaskList(const std::vector<Task>& tasks);
 

@@ -1,6 +1,7 @@
 // Pieces the case page files share: paths, labels for codes, the record's details as lines of
 // text (for the overview and for the history's comparison), and the page for a problem that
-// ends the journey. Internal to src/cases/pages*.cpp.
+// ends the journey. Used by src/cases/pages*.cpp and by the pages of the features that keep
+// records inside a case (consent, nrm, assessments, plans, contacts, ...).
 // Thread safety: pure functions.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "cases/service.hpp"
 
+#include "cases/work.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -16,101 +18,6 @@ namespace {
 using identity::Action;
 using identity::Actor;
 using identity::Origin;
-
-constexpr std::string_view kNoSuchCase =
-    "There is no case with that reference in your organisation";
-constexpr std::string_view kStale =
-    "Someone else changed this case while you were editing it. Your changes have not been "
-    "saved: check the case as it is now, then make your changes again";
-
-audit::Event CaseEvent(std::string action, const Actor& actor, const Origin& origin,
-                       std::string_view case_id,
-                       audit::Outcome outcome = audit::Outcome::kSuccess) {
-  audit::Event e;
-  e.action = std::move(action);
-  e.outcome = outcome;
-  e.actor_id = actor.user_id;
-  e.organisation_id = actor.organisation_id;
-  e.subject_type = "case";
-  if (!case_id.empty()) e.subject_id = std::string(case_id);
-  e.request_id = origin.request_id;
-  return e;
-}
-
-// One transaction of a use case. A refusal by the policy is audited in a transaction of its own
-// after the use case's has rolled back, so the refusal is kept and nothing else is.
-class Work {
- public:
-  Work(db::Tx& tx, const identity::Deps& deps, const Actor& actor, const Origin& origin)
-      : tx(tx), deps(deps), actor(actor), origin(origin), now(deps.clock.Now()) {}
-
-  db::Tx& tx;
-  const identity::Deps& deps;
-  const Actor& actor;
-  const Origin& origin;
-  TimePoint now;
-  std::optional<audit::Event> denial;
-
-  Problem Deny(Action action, std::string_view case_id, std::string_view reason) {
-    denial = CaseEvent("permission.denied", actor, origin, case_id, audit::Outcome::kDenied);
-    denial->details = {{"action", std::string(identity::Code(action))},
-                       {"reason", std::string(reason)}};
-    return Problem::Forbidden();
-  }
-
-  // The policy's answer for the actor's own organisation, in general (lists, creation).
-  Result<void> Require(Action action) {
-    auto decision = identity::Decide(actor, action, {actor.organisation_id});
-    if (!decision) return Fail(Deny(action, "", decision.reason));
-    return {};
-  }
-
-  // Finds the case and asks the policy about this actor and this record.
-  Result<std::pair<CaseHeader, CaseAccess>> Authorise(std::string_view id, Action action) {
-    auto header = FindCaseHeader(tx, id);
-    if (!header || header->organisation_id != actor.organisation_id) {
-      if (header) Deny(action, header->id, "case records stay within their provider");
-      return Fail(Problem::NotFound(std::string(kNoSuchCase)));
-    }
-    CaseAccess access;
-    access.assigned = IsAssigned(tx, header->id, actor.user_id);
-    access.manager = actor.role == identity::Role::kServiceManager;
-    access.break_glass_until = ActiveBreakGlassUntil(tx, header->id, actor.user_id, now);
-    identity::Resource resource{header->organisation_id, access.assigned,
-                                access.break_glass_until.has_value()};
-    auto decision = identity::Decide(actor, action, resource);
-    if (!decision) return Fail(Deny(action, header->id, decision.reason));
-    access.can_edit = static_cast<bool>(identity::Decide(actor, Action::kCaseEdit, resource));
-    access.can_see_restricted =
-        static_cast<bool>(identity::Decide(actor, Action::kCaseRestrictedView, resource));
-    access.can_allocate =
-        static_cast<bool>(identity::Decide(actor, Action::kCaseAllocate, resource));
-    access.can_see_access_log =
-        static_cast<bool>(identity::Decide(actor, Action::kCaseAccessLog, resource));
-    return std::pair{*header, access};
-  }
-
-  crypto::DataKey Key() {
-    auto key = identity::LoadDataKey(tx, deps.keyring, actor.organisation_id);
-    if (!key) throw std::runtime_error("data key: " + key.error().message);
-    return std::move(*key);
-  }
-
-  void Audit(audit::Event event) { deps.audit.Append(tx, event); }
-};
-
-template <class T, class Fn>
-Result<T> RunWork(const identity::Deps& deps, const Actor& actor, const Origin& origin, Fn&& fn) {
-  std::optional<audit::Event> denial;
-  auto result = deps.db.Write([&](db::Tx& tx) -> Result<T> {
-    Work work(tx, deps, actor, origin);
-    auto out = fn(work);
-    denial = work.denial;
-    return out;
-  });
-  if (denial) deps.db.Write([&](db::Tx& tx) { deps.audit.Append(tx, *denial); });
-  return result;
-}
 
 std::vector<Person> PeopleFor(db::Tx& tx, const std::vector<std::string>& ids) {
   std::vector<Person> people;
@@ -130,7 +37,7 @@ bool IsCaseStaff(const identity::User& user, std::string_view organisation_id) {
 }  // namespace
 
 Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, const Origin& origin) {
-  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+  return RunCaseWork<Case>(deps_, actor, origin, [&](CaseWork& w) -> Result<Case> {
     if (auto allowed = w.Require(Action::kCaseCreate); !allowed) return Fail(allowed.error());
     auto valid = ValidateCase(input, LondonDate(w.now));
     if (!valid) return Fail(valid.error());
@@ -153,7 +60,7 @@ Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, con
 }
 
 Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, const Origin& origin) {
-  return RunWork<CaseView>(deps_, actor, origin, [&](Work& w) -> Result<CaseView> {
+  return RunCaseWork<CaseView>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseView> {
     auto found = w.Authorise(id, Action::kCaseView);
     if (!found) return Fail(found.error());
     auto& [header, access] = *found;
@@ -163,21 +70,26 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
     auto event = CaseEvent("case.view", actor, origin, header.id);
     if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
     w.Audit(std::move(event));
-    return CaseView{*record, PeopleFor(w.tx, AssignedWorkerIds(w.tx, header.id)), access};
+    CaseView view{*record, PeopleFor(w.tx, AssignedWorkerIds(w.tx, header.id)), access, {}};
+    for (const auto& summarise : sections_) {
+      view.sections.push_back(summarise(w, key, view.record, access));
+    }
+    return view;
   });
 }
 
 Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const CaseInput& input,
                                  int64_t expected_version, const Origin& origin) {
-  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+  return RunCaseWork<Case>(deps_, actor, origin, [&](CaseWork& w) -> Result<Case> {
     auto found = w.Authorise(id, Action::kCaseEdit);
     if (!found) return Fail(found.error());
     crypto::DataKey key = w.Key();
-    auto record = LoadCase(w.tx, key, found->first.id);
+    auto record = LoadCase(w.tx, key, found->header.id);
     if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
-    if (record->version != expected_version) return Fail(Problem::Conflict(std::string(kStale)));
+    if (record->version != expected_version)
+      return Fail(Problem::Conflict(std::string(kStaleCase)));
     if (record->status == CaseStatus::kClosed) {
-      return Fail(Problem::Conflict("This case is closed. Closed cases cannot be changed"));
+      return Fail(Problem::Conflict(std::string(kClosedCase)));
     }
     auto valid = ValidateCase(input, LondonDate(w.now));
     if (!valid) return Fail(valid.error());
@@ -186,7 +98,7 @@ Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const 
     changed.personal = valid->personal;
     if (changed.clear == record->clear && changed.personal == record->personal) return *record;
     if (!UpdateCase(w.tx, key, changed, expected_version, actor.user_id, w.now)) {
-      return Fail(Problem::Conflict(std::string(kStale)));
+      return Fail(Problem::Conflict(std::string(kStaleCase)));
     }
     changed.version = expected_version + 1;
     changed.updated_at = w.now;
@@ -199,22 +111,23 @@ Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const 
 
 Result<Case> CaseService::Close(const Actor& actor, std::string_view id, std::string_view reason,
                                 int64_t expected_version, const Origin& origin) {
-  return RunWork<Case>(deps_, actor, origin, [&](Work& w) -> Result<Case> {
+  return RunCaseWork<Case>(deps_, actor, origin, [&](CaseWork& w) -> Result<Case> {
     auto found = w.Authorise(id, Action::kCaseEdit);
     if (!found) return Fail(found.error());
     if (!vocabulary::FindTerm(vocabulary::UkVocabulary::kClosureReason, reason)) {
       return Fail(Problem::Invalid("closure_reason", "Select why the case is being closed"));
     }
     crypto::DataKey key = w.Key();
-    auto record = LoadCase(w.tx, key, found->first.id);
+    auto record = LoadCase(w.tx, key, found->header.id);
     if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
-    if (record->version != expected_version) return Fail(Problem::Conflict(std::string(kStale)));
+    if (record->version != expected_version)
+      return Fail(Problem::Conflict(std::string(kStaleCase)));
     if (record->status == CaseStatus::kClosed) {
       return Fail(Problem::Conflict("This case is already closed"));
     }
     Date today = LondonDate(w.now);
     if (!CloseCase(w.tx, record->id, reason, today, expected_version, actor.user_id, w.now)) {
-      return Fail(Problem::Conflict(std::string(kStale)));
+      return Fail(Problem::Conflict(std::string(kStaleCase)));
     }
     record->status = CaseStatus::kClosed;
     record->closure_reason = std::string(reason);
@@ -229,18 +142,18 @@ Result<Case> CaseService::Close(const Actor& actor, std::string_view id, std::st
 
 Result<std::vector<CaseVersion>> CaseService::History(const Actor& actor, std::string_view id,
                                                       const Origin& origin) {
-  return RunWork<std::vector<CaseVersion>>(
-      deps_, actor, origin, [&](Work& w) -> Result<std::vector<CaseVersion>> {
+  return RunCaseWork<std::vector<CaseVersion>>(
+      deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<CaseVersion>> {
         auto found = w.Authorise(id, Action::kCaseView);
         if (!found) return Fail(found.error());
         crypto::DataKey key = w.Key();
-        w.Audit(CaseEvent("case.history.view", actor, origin, found->first.id));
-        return ListVersions(w.tx, key, found->first.id);
+        w.Audit(CaseEvent("case.history.view", actor, origin, found->header.id));
+        return ListVersions(w.tx, key, found->header.id);
       });
 }
 
 Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, const Origin& origin) {
-  return RunWork<CaseListing>(deps_, actor, origin, [&](Work& w) -> Result<CaseListing> {
+  return RunCaseWork<CaseListing>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseListing> {
     if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
     if (actor.role != identity::Role::kServiceManager) filter.worker_id = actor.user_id;
     filter.limit = std::clamp(filter.limit, 1, 200);
@@ -256,7 +169,7 @@ Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, con
 
 Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& query,
                                          const Origin& origin) {
-  return RunWork<SearchResult>(deps_, actor, origin, [&](Work& w) -> Result<SearchResult> {
+  return RunCaseWork<SearchResult>(deps_, actor, origin, [&](CaseWork& w) -> Result<SearchResult> {
     if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
     std::string text = identity::Trim(query.text);
     if (text.empty()) {
@@ -325,7 +238,7 @@ Result<std::vector<Person>> CaseService::Staff(const Actor& actor) {
 
 Result<void> CaseService::Assign(const Actor& actor, std::string_view case_id,
                                  std::string_view user_id, const Origin& origin) {
-  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+  return RunCaseWork<void>(deps_, actor, origin, [&](CaseWork& w) -> Result<void> {
     auto found = w.Authorise(case_id, Action::kCaseAllocate);
     if (!found) return Fail(found.error());
     auto user = identity::FindUser(w.tx, user_id);
@@ -334,11 +247,11 @@ Result<void> CaseService::Assign(const Actor& actor, std::string_view case_id,
                                    "Select a support worker or service manager of "
                                    "your organisation"));
     }
-    if (!AssignWorker(w.tx, found->first.id, actor.organisation_id, user->id, actor.user_id,
+    if (!AssignWorker(w.tx, found->header.id, actor.organisation_id, user->id, actor.user_id,
                       w.now)) {
       return Fail(Problem::Invalid("user_id", user->display_name + " is already assigned"));
     }
-    auto event = CaseEvent("case.assign", actor, origin, found->first.id);
+    auto event = CaseEvent("case.assign", actor, origin, found->header.id);
     event.details = {{"user_id", user->id}};
     w.Audit(std::move(event));
     return {};
@@ -347,13 +260,13 @@ Result<void> CaseService::Assign(const Actor& actor, std::string_view case_id,
 
 Result<void> CaseService::Unassign(const Actor& actor, std::string_view case_id,
                                    std::string_view user_id, const Origin& origin) {
-  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+  return RunCaseWork<void>(deps_, actor, origin, [&](CaseWork& w) -> Result<void> {
     auto found = w.Authorise(case_id, Action::kCaseAllocate);
     if (!found) return Fail(found.error());
-    if (!UnassignWorker(w.tx, found->first.id, user_id)) {
+    if (!UnassignWorker(w.tx, found->header.id, user_id)) {
       return Fail(Problem::Invalid("user_id", "That person is not assigned to this case"));
     }
-    auto event = CaseEvent("case.unassign", actor, origin, found->first.id);
+    auto event = CaseEvent("case.unassign", actor, origin, found->header.id);
     event.details = {{"user_id", std::string(user_id)}};
     w.Audit(std::move(event));
     return {};
@@ -362,8 +275,8 @@ Result<void> CaseService::Unassign(const Actor& actor, std::string_view case_id,
 
 Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std::string_view id,
                                                         const Origin& origin) {
-  return RunWork<std::vector<AccessEntry>>(
-      deps_, actor, origin, [&](Work& w) -> Result<std::vector<AccessEntry>> {
+  return RunCaseWork<std::vector<AccessEntry>>(
+      deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<AccessEntry>> {
         auto found = w.Authorise(id, Action::kCaseAccessLog);
         if (!found) return Fail(found.error());
         std::vector<AccessEntry> entries;
@@ -371,7 +284,7 @@ Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std:
         for (const auto& row : w.tx.Query(
                  "SELECT at, action, outcome, actor_id FROM audit_events WHERE subject_type = "
                  "'case' AND subject_id = ? ORDER BY seq DESC LIMIT 500",
-                 {found->first.id})) {
+                 {found->header.id})) {
           AccessEntry entry{
               row.time(0), row.text(1), row.text(2), row.optional_text(3).value_or(""), "", {}};
           if (!entry.user_id.empty()) {
@@ -384,7 +297,7 @@ Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std:
           }
           entries.push_back(std::move(entry));
         }
-        w.Audit(CaseEvent("case.access_log.view", actor, origin, found->first.id));
+        w.Audit(CaseEvent("case.access_log.view", actor, origin, found->header.id));
         return entries;
       });
 }
@@ -394,7 +307,7 @@ Result<TimePoint> CaseService::OpenWithBreakGlass(const Actor& actor, std::strin
                                                   const Origin& origin) {
   std::string why = identity::Trim(reason);
   std::optional<Problem> refused;  // a wrong code: committed so the throttle counts it
-  auto result = RunWork<TimePoint>(deps_, actor, origin, [&](Work& w) -> Result<TimePoint> {
+  auto result = RunCaseWork<TimePoint>(deps_, actor, origin, [&](CaseWork& w) -> Result<TimePoint> {
     auto found = w.Authorise(case_id, Action::kCaseBreakGlass);
     if (!found) return Fail(found.error());
     std::vector<FieldError> errors;
@@ -409,13 +322,13 @@ Result<TimePoint> CaseService::OpenWithBreakGlass(const Actor& actor, std::strin
     if (auto problem = identity::ConfirmTotp(w.tx, deps_.keyring, actor.user_id, code, w.now)) {
       refused = *problem;
       w.Audit(
-          CaseEvent("case.break_glass", actor, origin, found->first.id, audit::Outcome::kFailure));
+          CaseEvent("case.break_glass", actor, origin, found->header.id, audit::Outcome::kFailure));
       return w.now;  // commits the failure count; the caller sees `refused`
     }
     crypto::DataKey key = w.Key();
     BreakGlass grant;
     grant.id = NewId();
-    grant.case_id = found->first.id;
+    grant.case_id = found->header.id;
     grant.user_id = actor.user_id;
     grant.reason = why;
     grant.opened_at = w.now;
@@ -444,7 +357,7 @@ Result<std::vector<BreakGlass>> CaseService::BreakGlassToReview(const Actor& act
 Result<void> CaseService::ReviewBreakGlass(const Actor& actor, std::string_view grant_id,
                                            std::string_view note, int64_t expected_version,
                                            const Origin& origin) {
-  return RunWork<void>(deps_, actor, origin, [&](Work& w) -> Result<void> {
+  return RunCaseWork<void>(deps_, actor, origin, [&](CaseWork& w) -> Result<void> {
     if (auto allowed = w.Require(Action::kCaseAccessLog); !allowed) return Fail(allowed.error());
     std::string text = identity::Trim(note);
     if (text.empty()) {

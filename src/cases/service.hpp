@@ -8,12 +8,14 @@
 // Thread safety: safe to call from many worker threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cases/model.hpp"
 #include "cases/store.hpp"
+#include "cases/work.hpp"
 #include "identity/deps.hpp"
 #include "identity/policy.hpp"
 #include "identity/sign_in.hpp"
@@ -23,26 +25,31 @@ namespace waymark::cases {
 
 inline constexpr std::chrono::minutes kBreakGlassLifetime{60};
 
-// What the actor may do with a case they can see.
-struct CaseAccess {
-  bool assigned = false;
-  bool manager = false;
-  std::optional<TimePoint> break_glass_until;  // reading through break-glass until then
-  bool can_edit = false;
-  bool can_see_restricted = false;
-  bool can_allocate = false;
-  bool can_see_access_log = false;
-};
-
 struct Person {
   std::string user_id;
   std::string display_name;
 };
 
+// One section of a case's record (consent, the NRM, assessments, ...) as the overview's task
+// list shows it. Each feature that keeps records inside a case summarises its own part.
+struct CaseSection {
+  std::string title;
+  std::string href;    // the section's page; "" when there is none
+  std::string status;  // "Completed", "Not started", "In progress", "Overdue", ...
+  bool done = false;   // shown plain rather than as a blue tag
+  std::string hint{};  // one line under the title: what is due next, or ""
+};
+// Called inside the transaction that opens the case, after the policy has allowed the read; it
+// must only read, and must answer from what `access` allows (no restricted notes without
+// can_see_restricted).
+using SectionSummariser = std::function<CaseSection(CaseWork& work, const crypto::DataKey& key,
+                                                    const Case& record, const CaseAccess& access)>;
+
 struct CaseView {
   Case record;
   std::vector<Person> workers;
   CaseAccess access;
+  std::vector<CaseSection> sections;  // in the order they were added
 };
 
 // One line of a case's access log: a read or a change, by whom and when.
@@ -70,6 +77,10 @@ struct SearchResult {
 class CaseService {
  public:
   explicit CaseService(identity::Deps deps) : deps_(deps) {}
+
+  // Adds a section to every case overview. Call while wiring the application, before serving.
+  void AddSection(SectionSummariser summarise) { sections_.push_back(std::move(summarise)); }
+  const identity::Deps& deps() const { return deps_; }
 
   // A support worker who opens a case is assigned to it.
   Result<Case> Create(const identity::Actor& actor, const CaseInput& input,
@@ -112,6 +123,7 @@ class CaseService {
 
  private:
   identity::Deps deps_;
+  std::vector<SectionSummariser> sections_;
 };
 
 }  // namespace waymark::cases

@@ -128,11 +128,13 @@ void WriteVersion(db::Tx& tx, const crypto::DataKey& key, const Case& c, int64_t
 }
 
 std::optional<CaseHeader> HeaderWhere(db::Tx& tx, std::string_view where, std::string_view value) {
-  auto row = tx.QueryOne(
-      "SELECT id, organisation_id, reference, version FROM cases WHERE " + std::string(where),
-      {value});
+  auto row =
+      tx.QueryOne("SELECT id, organisation_id, reference, version, status FROM cases WHERE " +
+                      std::string(where),
+                  {value});
   if (!row) return std::nullopt;
-  return CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(3)};
+  return CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(3),
+                    ParseCaseStatus(row->text(4)).value_or(CaseStatus::kOpen)};
 }
 
 }  // namespace
@@ -152,6 +154,16 @@ std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id) {
 
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference) {
   return HeaderWhere(tx, "reference = ?", reference);
+}
+
+void SetNrmStage(db::Tx& tx, std::string_view case_id, std::string_view stage) {
+  tx.Execute("UPDATE cases SET nrm_stage = ? WHERE id = ?",
+             {std::string(stage), std::string(case_id)});
+}
+
+void SetRiskLevel(db::Tx& tx, std::string_view case_id, std::string_view level) {
+  tx.Execute("UPDATE cases SET risk_level = ? WHERE id = ?",
+             {std::string(level), std::string(case_id)});
 }
 
 std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string_view id) {

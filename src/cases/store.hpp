@@ -21,10 +21,17 @@ struct CaseHeader {
   std::string organisation_id;
   std::string reference;
   int64_t version = 1;
+  CaseStatus status = CaseStatus::kOpen;
 };
 
 std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id);
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference);
+
+// The denormalised copies the case lists filter on, kept by the features that own them: the NRM
+// stage (from the pathway's replayed events) and the current risk level ("low", "medium",
+// "high"). They do not change the case's version.
+void SetNrmStage(db::Tx& tx, std::string_view case_id, std::string_view stage);
+void SetRiskLevel(db::Tx& tx, std::string_view case_id, std::string_view level);
 
 // Loads and decrypts one case; a ciphertext that does not decrypt throws (tampering or a
 // lost key is not an expected outcome).

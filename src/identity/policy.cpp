@@ -10,7 +10,7 @@ struct ActionInfo {
   Action action;
   std::string_view code;
 };
-constexpr std::array<ActionInfo, 15> kActions{{
+constexpr std::array<ActionInfo, 16> kActions{{
     {Action::kPublic, "public"},
     {Action::kSignedIn, "signed_in"},
     {Action::kAccountManage, "account.manage"},
@@ -26,8 +26,9 @@ constexpr std::array<ActionInfo, 15> kActions{{
     {Action::kCaseAllocate, "case.allocate"},
     {Action::kCaseAccessLog, "case.access_log"},
     {Action::kCaseBreakGlass, "case.break_glass"},
+    {Action::kCasePlanApprove, "case.plan.approve"},
 }};
-constexpr std::array<Action, 15> kAllActions{Action::kPublic,
+constexpr std::array<Action, 16> kAllActions{Action::kPublic,
                                              Action::kSignedIn,
                                              Action::kAccountManage,
                                              Action::kAdminOrganisationsView,
@@ -41,7 +42,8 @@ constexpr std::array<Action, 15> kAllActions{Action::kPublic,
                                              Action::kCaseRestrictedView,
                                              Action::kCaseAllocate,
                                              Action::kCaseAccessLog,
-                                             Action::kCaseBreakGlass};
+                                             Action::kCaseBreakGlass,
+                                             Action::kCasePlanApprove};
 
 constexpr Decision Allow(std::string_view reason) { return {true, reason}; }
 constexpr Decision Deny(std::string_view reason) { return {false, reason}; }
@@ -86,6 +88,10 @@ Decision DecideCase(const Actor& actor, Action action, const Resource& resource)
     case Action::kCaseAccessLog:
       if (manager) return Allow("service manager of the provider");
       return Deny("only service managers allocate cases and read access logs");
+    case Action::kCasePlanApprove:
+      if (!resource.organisation_id) return Deny("case records stay within their provider");
+      if (manager) return Allow("service manager of the provider");
+      return Deny("only a service manager approves a support plan");
     case Action::kCaseBreakGlass:
       if (manager) return Deny("service managers already see every case");
       if (resource.actor_assigned) return Deny("the case is already assigned to you");
@@ -137,6 +143,7 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kCaseAllocate:
     case Action::kCaseAccessLog:
     case Action::kCaseBreakGlass:
+    case Action::kCasePlanApprove:
       return DecideCase(actor, action, resource);
   }
   return Deny("no rule allows this");

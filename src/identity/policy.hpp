@@ -28,6 +28,7 @@ enum class Action {
   kCaseAllocate,        // assign and unassign workers
   kCaseAccessLog,       // who read a case, and break-glass reviews
   kCaseBreakGlass,      // open an unassigned case for a limited time, with a reason
+  kCasePlanApprove,     // approve a support plan the survivor agreed (service managers)
 };
 
 std::span<const Action> AllActions();

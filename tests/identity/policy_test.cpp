@@ -47,6 +47,7 @@ Expect Expected(Role role, Action action) {
       return Expect::kDeny;
     case Action::kCaseAllocate:
     case Action::kCaseAccessLog:
+    case Action::kCasePlanApprove:
       return role == Role::kServiceManager ? Expect::kAllow : Expect::kDeny;
     case Action::kCaseBreakGlass:
       return role == Role::kSupportWorker ? Expect::kAllowIfNotAssigned : Expect::kDeny;
@@ -75,9 +76,10 @@ TEST(Policy, NoRoleReachesAnotherOrganisationsCasesOrAccounts) {
   for (Role role : AllRoles()) {
     Actor actor = MakeActor(role);
     Resource other{std::string("org-other"), true};
-    for (Action action : {Action::kCaseView, Action::kCaseEdit, Action::kCaseList,
-                          Action::kCaseAllocate, Action::kCaseBreakGlass, Action::kAdminUsersView,
-                          Action::kAdminUsersManage, Action::kAdminOrganisationsManage}) {
+    for (Action action :
+         {Action::kCaseView, Action::kCaseEdit, Action::kCaseList, Action::kCaseAllocate,
+          Action::kCaseBreakGlass, Action::kCasePlanApprove, Action::kAdminUsersView,
+          Action::kAdminUsersManage, Action::kAdminOrganisationsManage}) {
       EXPECT_FALSE(Decide(actor, action, other)) << Code(role) << " " << Code(action);
     }
   }

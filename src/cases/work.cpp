@@ -1,0 +1,92 @@
+#include "cases/work.hpp"
+
+#include "identity/organisations.hpp"
+
+namespace waymark::cases {
+
+using identity::Action;
+
+audit::Event CaseEvent(std::string action, const identity::Actor& actor,
+                       const identity::Origin& origin, std::string_view case_id,
+                       audit::Outcome outcome) {
+  audit::Event e;
+  e.action = std::move(action);
+  e.outcome = outcome;
+  e.actor_id = actor.user_id;
+  e.organisation_id = actor.organisation_id;
+  e.subject_type = "case";
+  if (!case_id.empty()) e.subject_id = std::string(case_id);
+  e.request_id = origin.request_id;
+  return e;
+}
+
+CaseWork::CaseWork(db::Tx& tx_in, const identity::Deps& deps_in, const identity::Actor& actor_in,
+                   const identity::Origin& origin_in)
+    : tx(tx_in),
+      deps(deps_in),
+      actor(actor_in),
+      origin(origin_in),
+      now(deps_in.clock.Now()),
+      today(LondonDate(now)) {}
+
+Problem CaseWork::Deny(Action action, std::string_view case_id, std::string_view reason) {
+  denial = Event("permission.denied", case_id, audit::Outcome::kDenied);
+  denial->details = {{"action", std::string(identity::Code(action))},
+                     {"reason", std::string(reason)}};
+  return Problem::Forbidden();
+}
+
+Result<void> CaseWork::Require(Action action) {
+  auto decision = identity::Decide(actor, action, {actor.organisation_id});
+  if (!decision) return Fail(Deny(action, "", decision.reason));
+  return {};
+}
+
+Result<AuthorisedCase> CaseWork::Authorise(std::string_view case_id, Action action) {
+  auto header = FindCaseHeader(tx, case_id);
+  if (!header || header->organisation_id != actor.organisation_id) {
+    if (header) Deny(action, header->id, "case records stay within their provider");
+    return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+  }
+  CaseAccess access;
+  access.assigned = IsAssigned(tx, header->id, actor.user_id);
+  access.manager = actor.role == identity::Role::kServiceManager;
+  access.break_glass_until = ActiveBreakGlassUntil(tx, header->id, actor.user_id, now);
+  access.resource = identity::Resource{header->organisation_id, access.assigned,
+                                       access.break_glass_until.has_value()};
+  auto decision = identity::Decide(actor, action, access.resource);
+  if (!decision) return Fail(Deny(action, header->id, decision.reason));
+  auto allows = [&](Action a) {
+    return static_cast<bool>(identity::Decide(actor, a, access.resource));
+  };
+  access.can_edit = allows(Action::kCaseEdit);
+  access.can_see_restricted = allows(Action::kCaseRestrictedView);
+  access.can_allocate = allows(Action::kCaseAllocate);
+  access.can_see_access_log = allows(Action::kCaseAccessLog);
+  access.can_approve_plan = allows(Action::kCasePlanApprove);
+  return AuthorisedCase{std::move(*header), access};
+}
+
+Result<AuthorisedCase> CaseWork::AuthoriseChange(std::string_view case_id) {
+  auto found = Authorise(case_id, Action::kCaseEdit);
+  if (!found) return found;
+  if (found->header.status == CaseStatus::kClosed) {
+    return Fail(Problem::Conflict(std::string(kClosedCase)));
+  }
+  return found;
+}
+
+crypto::DataKey CaseWork::Key() {
+  auto key = identity::LoadDataKey(tx, deps.keyring, actor.organisation_id);
+  if (!key) throw std::runtime_error("data key: " + key.error().message);
+  return std::move(*key);
+}
+
+void CaseWork::Audit(audit::Event event) { deps.audit.Append(tx, event); }
+
+audit::Event CaseWork::Event(std::string action, std::string_view case_id,
+                             audit::Outcome outcome) const {
+  return CaseEvent(std::move(action), actor, origin, case_id, outcome);
+}
+
+}  // namespace waymark::cases
