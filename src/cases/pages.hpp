@@ -8,11 +8,11 @@
 // CaseService then asks the policy about the specific record and answers Forbidden or NotFound,
 // which the pages show as the 403 and 404 pages. Another provider's case is "not found".
 //
-// No personal data goes into a URL: ids and flags only. The one exception is the search box,
-// a GET form (`q`), so a search can be repeated from the browser's back button.
+// No personal data goes into a URL: ids and flags only. The search is therefore a POST.
 //
 // Routes:
-//   GET  /cases                                 list (?status, ?worker, ?page) or search (?q)
+//   GET  /cases                                 list (?status, ?worker, ?page)
+//   POST /cases/search                          search by reference or name (q, dob-*)
 //   GET  /cases/new, POST /cases/new            open a new case
 //   GET  /cases/{id:id}                         the overview
 //   GET  /cases/{id:id}/details, POST ...       change details (version checked)

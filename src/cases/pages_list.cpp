@@ -1,6 +1,8 @@
 // The case list (a support worker's own cases, or the provider's for a service manager, with
 // status and worker filters and pages of 50) and the search by reference or name. A reference
 // that names a case the worker is not assigned to leads to break-glass, not to the record.
+// The search is a POST to /cases/search so a name never reaches a URL (browser history,
+// proxies, server logs); the filters, which hold no personal data, stay in the query string.
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -98,23 +100,25 @@ Node CaseTable(const std::vector<Case>& cases, std::string_view caption) {
   return govuk::Table(std::move(table));
 }
 
-Node SearchForm(const SearchQuery& query, const std::optional<Problem>& problem) {
-  return GetForm(kNav,
-                 {govuk::Input({.name = "q",
-                                .type = "search",
-                                .label = {.text = "Search by case reference or name",
-                                          .classes = "govuk-label--s"},
-                                .hint = "For example, WM-7K3Q-9D2F, a family name or a full name",
-                                .error_message = identity::FieldError(problem, "q"),
-                                .value = query.text,
-                                .autocomplete = "off",
-                                .spellcheck = false}),
-                  DateInput({.name = "dob",
-                             .legend = "Date of birth (optional)",
-                             .hint = "Narrows a name search. For example, 27 3 1990",
-                             .value = {query.dob_day, query.dob_month, query.dob_year},
-                             .error = identity::FieldError(problem, "dob")}),
-                  govuk::Button({.text = "Search", .variant = govuk::ButtonVariant::kSecondary})});
+Node SearchForm(const PageContext& ctx, const SearchQuery& query,
+                const std::optional<Problem>& problem) {
+  return identity::PostForm(
+      ctx, std::string(kNav) + "/search",
+      {govuk::Input(
+           {.name = "q",
+            .type = "search",
+            .label = {.text = "Search by case reference or name", .classes = "govuk-label--s"},
+            .hint = "For example, WM-7K3Q-9D2F, a family name or a full name",
+            .error_message = identity::FieldError(problem, "q"),
+            .value = query.text,
+            .autocomplete = "off",
+            .spellcheck = false}),
+       DateInput({.name = "dob",
+                  .legend = "Date of birth (optional)",
+                  .hint = "Narrows a name search. For example, 27 3 1990",
+                  .value = {query.dob_day, query.dob_month, query.dob_year},
+                  .error = identity::FieldError(problem, "dob")}),
+       govuk::Button({.text = "Search", .variant = govuk::ButtonVariant::kSecondary})});
 }
 
 Node FilterForm(const ListQuery& q, const std::vector<Person>& staff, bool manager) {
@@ -187,54 +191,21 @@ Node ListSection(const ListQuery& q, const CaseListing& listing) {
       {identity::Paragraph(count), CaseTable(listing.cases, "Cases"), Pagination(previous, next)});
 }
 
-http::Response ShowCases(PageContext& ctx, CaseService& cases) {
-  const http::FormFields& query = ctx.request.query;
-  bool manager = IsManager(ctx);
-  std::string title = manager ? "Cases" : "Your cases";
-  std::vector<Person> staff;
-  if (manager) {
-    auto people = cases.Staff(ctx.actor());
-    if (!people) return ProblemResponse(ctx, people.error());
-    staff = std::move(*people);
-  }
-
-  std::vector<Node> body;
-  std::optional<Problem> problem;
+// The page around either a list or search results.
+struct CasesPage {
+  std::vector<Node> body{};
+  SearchQuery search{};
+  std::optional<Problem> problem{};
   int status = 200;
-  SearchQuery search{std::string(query.GetOr("q")), std::string(query.GetOr("dob-day")),
-                     std::string(query.GetOr("dob-month")), std::string(query.GetOr("dob-year"))};
-  if (query.Has("q")) {
-    auto found = cases.Search(ctx.actor(), search, ctx.origin());
-    if (found) {
-      body.push_back(SearchResults(*found));
-    } else if (found.error().kind == ProblemKind::kInvalid) {
-      problem = found.error();
-      status = 400;
-    } else {
-      return ProblemResponse(ctx, found.error());
-    }
-  } else {
-    ListQuery q = ParseListQuery(query, staff);
-    if (q.problem) {
-      problem = q.problem;
-      status = 400;
-    }
-    CaseFilter filter;
-    if (q.status != "all") filter.status = ParseCaseStatus(q.status);
-    if (!q.worker.empty()) filter.worker_id = q.worker;
-    filter.limit = kPageSize;
-    filter.offset = (q.page - 1) * kPageSize;
-    auto listing = cases.List(ctx.actor(), filter, ctx.origin());
-    if (!listing) return ProblemResponse(ctx, listing.error());
-    body.push_back(FilterForm(q, staff, manager));
-    body.push_back(ListSection(q, *listing));
-  }
+};
 
+http::Response RenderCases(PageContext& ctx, bool manager, CasesPage page) {
+  std::string title = manager ? "Cases" : "Your cases";
   std::vector<Node> content{
-      identity::ErrorSummaryFor(problem),
+      identity::ErrorSummaryFor(page.problem),
       identity::Heading(title),
       govuk::Button({.text = "Open a new case", .href = "/cases/new"}),
-      SearchForm(search, problem),
+      SearchForm(ctx, page.search, page.problem),
   };
   if (manager) {
     content.push_back(El("p")
@@ -242,11 +213,55 @@ http::Response ShowCases(PageContext& ctx, CaseService& cases) {
                           .Add(identity::pages::Link("Break-glass access to review",
                                                      "/cases/break-glass-reviews")));
   }
-  for (auto& node : body) content.push_back(std::move(node));
-  return identity::RenderPage(ctx, {.title = identity::pages::TitleFor(title, problem),
+  for (auto& node : page.body) content.push_back(std::move(node));
+  return identity::RenderPage(ctx, {.title = identity::pages::TitleFor(title, page.problem),
                                     .content = html::Fragment(std::move(content)),
                                     .active_nav = std::string(kNav),
-                                    .status = status});
+                                    .status = page.status});
+}
+
+http::Response ShowCases(PageContext& ctx, CaseService& cases) {
+  bool manager = IsManager(ctx);
+  std::vector<Person> staff;
+  if (manager) {
+    auto people = cases.Staff(ctx.actor());
+    if (!people) return ProblemResponse(ctx, people.error());
+    staff = std::move(*people);
+  }
+  CasesPage page;
+  ListQuery q = ParseListQuery(ctx.request.query, staff);
+  if (q.problem) {
+    page.problem = q.problem;
+    page.status = 400;
+  }
+  CaseFilter filter;
+  if (q.status != "all") filter.status = ParseCaseStatus(q.status);
+  if (!q.worker.empty()) filter.worker_id = q.worker;
+  filter.limit = kPageSize;
+  filter.offset = (q.page - 1) * kPageSize;
+  auto listing = cases.List(ctx.actor(), filter, ctx.origin());
+  if (!listing) return ProblemResponse(ctx, listing.error());
+  page.body.push_back(FilterForm(q, staff, manager));
+  page.body.push_back(ListSection(q, *listing));
+  return RenderCases(ctx, manager, std::move(page));
+}
+
+http::Response SearchCases(PageContext& ctx, CaseService& cases) {
+  auto form = identity::pages::ReadForm(ctx);
+  if (!form) return ProblemResponse(ctx, form.error());
+  CasesPage page;
+  page.search = {std::string(form->GetOr("q")), std::string(form->GetOr("dob-day")),
+                 std::string(form->GetOr("dob-month")), std::string(form->GetOr("dob-year"))};
+  auto found = cases.Search(ctx.actor(), page.search, ctx.origin());
+  if (found) {
+    page.body.push_back(SearchResults(*found));
+  } else if (found.error().kind == ProblemKind::kInvalid) {
+    page.problem = found.error();
+    page.status = 400;
+  } else {
+    return ProblemResponse(ctx, found.error());
+  }
+  return RenderCases(ctx, IsManager(ctx), std::move(page));
 }
 
 }  // namespace
@@ -254,6 +269,8 @@ http::Response ShowCases(PageContext& ctx, CaseService& cases) {
 void AddListPages(identity::WebRoutes& routes, CaseService& cases) {
   routes.Page("GET", "/cases", identity::Action::kCaseList,
               [&cases](PageContext& ctx) { return ShowCases(ctx, cases); });
+  routes.Page("POST", "/cases/search", identity::Action::kCaseList,
+              [&cases](PageContext& ctx) { return SearchCases(ctx, cases); });
 }
 
 }  // namespace waymark::cases::pages

@@ -216,7 +216,8 @@ describe('Case pages in a browser', { timeout: 240_000 }, () => {
       await page.goto('/cases');
       await page.getByLabel('Search by case reference or name').fill(kFamily);
       await clickAndLoad(page, button(page, 'Search'));
-      assert.equal(pathOf(page), '/cases');
+      assert.equal(pathOf(page), '/cases/search');
+      assert.doesNotMatch(page.url(), new RegExp(kFamily), 'the name is not in the URL');
       const results = page.locator('table');
       assert.equal(await results.count(), 1, 'the results are a table');
       assert.match(await results.textContent(), new RegExp(kFullName));
