@@ -15,6 +15,7 @@ std::vector<govuk::NavigationItem> Navigation(const PageContext& ctx, std::strin
   items.push_back({"Home", "/", false});
   if (Decide(actor, Action::kCaseList, {actor.organisation_id})) {
     items.push_back({"Cases", "/cases", false});
+    items.push_back({"Tasks", "/tasks", false});
   }
   if (Decide(actor, Action::kAdminUsersView)) {
     items.push_back({"Users", "/admin/users", false});

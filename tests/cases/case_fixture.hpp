@@ -2,6 +2,8 @@
 // on SQLite and PostgreSQL (see identity_fixture.hpp).
 #pragma once
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "cases/service.hpp"
@@ -50,6 +52,34 @@ class CaseTest : public identity::testing::IdentityTest {
     auto created = service().Create(ActorFor(worker_), Amina(), origin_);
     if (!created) throw std::runtime_error("create: " + created.error().message);
     return *created;
+  }
+
+  // Everything stored, as bytes to search for a canary: the SQLite file, its WAL and journal,
+  // or (on PostgreSQL) every row of every table cast to text.
+  std::string StoredBytes() {
+    std::string all;
+    if (GetParam() == db::BackendKind::kSqlite) {
+      std::string path = test_db().url().substr(std::string_view("sqlite:").size());
+      for (const std::string& file : {path, path + "-wal", path + "-journal"}) {
+        std::ifstream in(file, std::ios::binary);
+        all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      EXPECT_GT(all.size(), 10000u) << "the database files were not read";
+      return all;
+    }
+    db().Read([&](db::Tx& tx) {
+      for (const auto& table :
+           tx.Query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                    "current_schema() AND table_type = 'BASE TABLE'")) {
+        // Table names come from the catalogue, not from a person.
+        for (const auto& row : tx.Query("SELECT t::text FROM \"" + table.text(0) + "\" t")) {
+          all += row.text(0);
+          all += '\n';
+        }
+      }
+    });
+    EXPECT_NE(all.find("case.create"), std::string::npos) << "the tables were not read";
+    return all;
   }
 
   int64_t CountAudit(std::string_view action) {

@@ -1,0 +1,134 @@
+#include "tasks/store.hpp"
+
+#include <algorithm>
+
+#include "platform/crypto/field_cipher.hpp"
+
+namespace waymark::tasks {
+
+void ReplaceDeadlines(db::Tx& tx, std::string_view case_id, std::string_view organisation_id,
+                      std::string_view source, const std::vector<Deadline>& deadlines) {
+  tx.Execute("DELETE FROM case_deadlines WHERE case_id = ? AND source = ?", {case_id, source});
+  for (const auto& d : deadlines) {
+    tx.Execute(
+        "INSERT INTO case_deadlines (case_id, organisation_id, source, kind, subject_id, due_on) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, source, kind, subject_id) DO UPDATE "
+        "SET due_on = excluded.due_on",
+        {case_id, organisation_id, source, d.kind, d.subject_id, FormatIsoDate(d.due_on)});
+  }
+}
+
+namespace {
+
+std::string DecryptTitle(const crypto::DataKey& key, const db::Blob& blob, std::string_view id) {
+  auto plain = crypto::DecryptField(key, blob, {"case_tasks", "title", id});
+  if (!plain)
+    throw std::runtime_error("case_tasks " + std::string(id) + ": " + plain.error().message);
+  return *plain;
+}
+
+// The WHERE clauses both halves of a list share, with their parameters.
+struct Filter {
+  std::string sql;
+  std::vector<db::Value> params;
+};
+
+Filter FilterFor(const TaskQuery& q, std::string_view table, std::string_view worker_clause) {
+  Filter f{" WHERE " + std::string(table) + ".organisation_id = ? AND c.status = 'open'",
+           {q.organisation_id}};
+  if (q.case_id) {
+    f.sql += " AND " + std::string(table) + ".case_id = ?";
+    f.params.push_back(*q.case_id);
+  }
+  if (q.worker_id) {
+    f.sql += " AND " + std::string(worker_clause);
+    f.params.push_back(*q.worker_id);
+  }
+  if (q.deadlines_due_by && table == "d") {
+    f.sql += " AND d.due_on <= ?";
+    f.params.push_back(FormatIsoDate(*q.deadlines_due_by));
+  }
+  return f;
+}
+
+}  // namespace
+
+std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& q) {
+  std::vector<TaskRow> rows;
+  std::string limit = " ORDER BY due_on LIMIT " + std::to_string(q.limit);
+  Filter d = FilterFor(q, "d",
+                       "EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = d.case_id AND "
+                       "w.user_id = ?)");
+  for (const auto& row :
+       tx.Query("SELECT d.case_id, c.reference, d.kind, d.due_on, d.subject_id FROM "
+                "case_deadlines d JOIN cases c ON c.id = d.case_id" +
+                    d.sql + limit,
+                d.params)) {
+    TaskRow r;
+    r.case_id = row.text(0);
+    r.case_reference = row.text(1);
+    r.kind = row.text(2);
+    r.due_on = ParseIsoDate(row.text(3)).value_or(Date{});
+    r.subject_id = row.text(4);
+    rows.push_back(std::move(r));
+  }
+  Filter t = FilterFor(q, "t", "t.assigned_to = ?");
+  for (const auto& row :
+       tx.Query("SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, "
+                "t.version FROM case_tasks t JOIN cases c ON c.id = t.case_id" +
+                    t.sql + " AND t.status = 'open'" + limit,
+                t.params)) {
+    TaskRow r;
+    r.case_id = row.text(0);
+    r.case_reference = row.text(1);
+    r.kind = "manual";
+    r.due_on = ParseIsoDate(row.text(2)).value_or(Date{});
+    r.task_id = row.text(3);
+    r.title = DecryptTitle(key, row.blob(4), r.task_id);
+    r.assigned_to = row.text(5);
+    r.version = row.integer(6);
+    rows.push_back(std::move(r));
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const TaskRow& a, const TaskRow& b) { return a.due_on < b.due_on; });
+  if (rows.size() > static_cast<size_t>(q.limit)) rows.resize(q.limit);
+  return rows;
+}
+
+void InsertTask(db::Tx& tx, const crypto::DataKey& key, const TaskRow& task,
+                std::string_view organisation_id, std::string_view by, TimePoint now) {
+  tx.Execute(
+      "INSERT INTO case_tasks (id, case_id, organisation_id, assigned_to, title, due_on, status, "
+      "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, 1)",
+      {task.task_id, task.case_id, organisation_id, task.assigned_to,
+       crypto::EncryptField(key, task.title, {"case_tasks", "title", task.task_id}),
+       FormatIsoDate(task.due_on), now, by});
+}
+
+std::optional<TaskRow> FindTask(db::Tx& tx, const crypto::DataKey& key, std::string_view task_id) {
+  auto row = tx.QueryOne(
+      "SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, t.version, "
+      "t.status FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ?",
+      {task_id});
+  if (!row || row->text(7) != "open") return std::nullopt;
+  TaskRow r;
+  r.case_id = row->text(0);
+  r.case_reference = row->text(1);
+  r.kind = "manual";
+  r.due_on = ParseIsoDate(row->text(2)).value_or(Date{});
+  r.task_id = row->text(3);
+  r.title = DecryptTitle(key, row->blob(4), r.task_id);
+  r.assigned_to = row->text(5);
+  r.version = row->integer(6);
+  return r;
+}
+
+bool CompleteTask(db::Tx& tx, std::string_view task_id, int64_t expected_version,
+                  std::string_view by, TimePoint now) {
+  return tx.Execute(
+             "UPDATE case_tasks SET status = 'done', completed_at = ?, completed_by = ?, "
+             "version = version + 1 WHERE id = ? AND version = ? AND status = 'open'",
+             {now, by, task_id, expected_version}) == 1;
+}
+
+}  // namespace waymark::tasks
