@@ -56,9 +56,12 @@ ConsentForm ReadConsentForm(const http::FormFields& form) {
   return out;
 }
 
+// `none` first, when given: radios cannot be cleared without JavaScript, so a choice that only
+// belongs to another answer needs a way back.
 template <class E>
-std::vector<RadioItem> ItemsOf(std::span<const E> values) {
+std::vector<RadioItem> ItemsOf(std::span<const E> values, std::string none = "") {
   std::vector<RadioItem> items;
+  if (!none.empty()) items.push_back({"", std::move(none)});
   for (E value : values) items.push_back({std::string(Code(value)), std::string(Label(value))});
   return items;
 }
@@ -89,7 +92,7 @@ std::vector<Node> ConsentFields(const ConsentForm& f, const std::vector<std::str
                     .autocomplete = "off",
                     .spellcheck = false}),
       Radios(field::kContactMethod, "Contact method (only for consent to contact)",
-             ItemsOf(AllContactMethods()), in.contact_method,
+             ItemsOf(AllContactMethods(), "Not consent to contact"), in.contact_method,
              FieldError(problem, field::kContactMethod)),
       Radios(field::kDecision, "Did the person give or refuse consent?",
              {{"given", "Consent given"}, {"refused", "Consent refused"}}, in.decision,

@@ -133,6 +133,8 @@ Node ConsentChoice(const DisclosureList& list, const DisclosureInput& in,
         {govuk::ErrorMessage({.text = error, .id = std::string(field::kConsentId) + "-error"}),
          std::move(text)});
   }
+  // Radios cannot be cleared without JavaScript: a way back for a share on a statutory basis.
+  items.push_back({"", "None: shared without consent"});
   return identity::Radios(field::kConsentId, "Consent relied on (only when the basis is consent)",
                           items, in.consent_id, FieldError(problem, field::kConsentId));
 }

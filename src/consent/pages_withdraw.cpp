@@ -43,7 +43,9 @@ std::string ChoiceLabel(const ConsentRecord& r) {
   return text;
 }
 
-http::Response ShowChoice(const PageContext& ctx, const ConsentList& list) {
+// `problem` when the form was sent without a choice.
+http::Response ShowChoice(const PageContext& ctx, const ConsentList& list,
+                          const std::optional<Problem>& problem = std::nullopt) {
   const std::string path = ConsentPath(list.frame.case_id);
   std::vector<identity::RadioItem> items;
   for (auto it = list.consents.rbegin(); it != list.consents.rend(); ++it) {
@@ -58,13 +60,17 @@ http::Response ShowChoice(const PageContext& ctx, const ConsentList& list) {
         El("p").Class("govuk-body").Add(identity::pages::Link("Back to consent", path)));
   } else {
     content.push_back(cases::pages::GetForm(
-        path + "/withdraw",
-        {identity::Radios("consent", "Which consent has the person withdrawn?", items, ""),
-         govuk::Button({.text = "Continue"})}));
+        path + "/withdraw", {identity::Radios("consent", "Which consent has the person withdrawn?",
+                                              items, "", FieldError(problem, "consent")),
+                             govuk::Button({.text = "Continue"})}));
   }
-  return RenderInCase(
-      ctx, {.title = "Withdraw consent", .reference = list.frame.reference, .back = path},
-      std::move(content));
+  return RenderInCase(ctx,
+                      {.title = "Withdraw consent",
+                       .reference = list.frame.reference,
+                       .back = path,
+                       .problem = problem,
+                       .status = problem ? 400 : 200},
+                      std::move(content));
 }
 
 // The confirmation: the record, the date and note boxes, and the version it started from.
@@ -133,7 +139,12 @@ http::Response ShowWithdraw(PageContext& ctx, ConsentService& consent) {
   auto list = ListForChange(ctx, consent);
   if (!list) return cases::pages::ProblemResponse(ctx, list.error());
   std::string chosen(ctx.request.query.GetOr("consent"));
-  if (chosen.empty()) return ShowChoice(ctx, *list);
+  if (chosen.empty()) {
+    // "Continue" without a choice sends an empty `consent`.
+    if (!ctx.request.query.Has("consent")) return ShowChoice(ctx, *list);
+    return ShowChoice(ctx, *list,
+                      Problem::Invalid("consent", "Select the consent the person has withdrawn"));
+  }
   auto record = Withdrawable(*list, chosen);
   if (!record) return cases::pages::ProblemResponse(ctx, record.error());
   return ShowConfirmation(ctx, *list, **record, {.version = (*record)->version});

@@ -118,6 +118,10 @@ TEST_F(ConsentPagesTest, AWorkerRecordsWithdrawsAndDisclosesThroughThePages) {
   ASSERT_EQ(choose.status, 200);
   std::string consent_id = IdAfter(choose.body, "name=\"consent\" type=\"radio\" value=\"");
   ASSERT_FALSE(consent_id.empty());
+  auto no_choice = worker.Get(consent + "/withdraw?consent=");
+  EXPECT_EQ(no_choice.status, 400);
+  EXPECT_THAT(no_choice.body, HasSubstr("href=\"#consent\""));
+  EXPECT_EQ(worker.Get(consent + "/withdraw?consent=" + NewId()).status, 404);
   auto confirm = worker.Get(consent + "/withdraw?consent=" + consent_id);
   ASSERT_EQ(confirm.status, 200);
   EXPECT_EQ(FieldValueIn(confirm.body, "version"), "1");
