@@ -1,7 +1,9 @@
 // The consent and disclosure pages over real HTTP: a worker records consent through the form
 // (after an invalid attempt that records nothing), sees it on the case overview, withdraws
 // consent with a confirmation (a stale second withdrawal is refused), records a disclosure on
-// the basis of consent; others are refused, and a closed case's records cannot be changed.
+// the basis of consent; an unassigned colleague and another provider are refused, a break-glass
+// reader may read but not change, and a closed case's records cannot be changed.
+#include <chrono>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -195,6 +197,23 @@ TEST_F(ConsentPagesTest, OthersAreRefusedAndAClosedCaseCannotBeChanged) {
   }
   Fields post = SupportConsent(colleague.csrf());
   EXPECT_EQ(colleague.Post(consent + "/new", post).status, 403);
+
+  // With break-glass the colleague may read, and still not change.
+  app().clock().Advance(std::chrono::seconds(30));  // sign-in used this code's time-step
+  ASSERT_EQ(colleague.Get("/cases/" + id + "/break-glass").status, 200);
+  auto opened =
+      colleague.Post("/cases/" + id + "/break-glass",
+                     {{"csrf_token", colleague.csrf()},
+                      {"reason", "Police called out of hours about a safeguarding concern"},
+                      {"code", app().TotpCode(kColleague)}});
+  ASSERT_EQ(opened.status, 303) << opened.body;
+  auto reading = colleague.Get(consent);
+  ASSERT_EQ(reading.status, 200);
+  EXPECT_THAT(reading.body, Not(HasSubstr("href=\"" + consent + "/new\"")));
+  EXPECT_EQ(colleague.Get(consent + "/new").status, 403);
+  EXPECT_EQ(colleague.Get(consent + "/withdraw").status, 403);
+  EXPECT_EQ(colleague.Post(consent + "/new", SupportConsent(colleague.csrf())).status, 403);
+  EXPECT_EQ(colleague.Get("/cases/" + id + "/disclosures").status, 200);
 
   Browser outsider = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(outsider, kOtherProvider));
