@@ -2,7 +2,8 @@
 
 #include "app/home_pages.hpp"
 #include "cases/pages.hpp"
-#include "tasks/pages.hpp"
+#include "consent/pages.hpp"
+#include "consent/section.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -10,6 +11,7 @@
 #include "platform/assets/assets.hpp"
 #include "platform/html/inline_script.hpp"
 #include "platform/http/security_headers.hpp"
+#include "tasks/pages.hpp"
 
 namespace waymark::app {
 
@@ -62,6 +64,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       admin(runtime.deps()),
       account(runtime.deps()),
       cases(runtime.deps()),
+      consent(runtime.deps()),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -84,6 +87,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  cases.AddSection(consent::ConsentSection);
+  consent::AddConsentPages(*web, consent);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
 }

@@ -5,13 +5,14 @@
 
 #include "app/runtime.hpp"
 #include "cases/service.hpp"
-#include "tasks/service.hpp"
+#include "consent/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
+#include "tasks/service.hpp"
 
 namespace waymark::app {
 
@@ -27,6 +28,7 @@ struct WebApp {
   identity::AdminService admin;
   identity::AccountService account;
   cases::CaseService cases;
+  consent::ConsentService consent;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
