@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "app/home_pages.hpp"
+#include "assessments/pages.hpp"
 #include "cases/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
@@ -60,7 +61,10 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       sign_in(runtime.deps()),
       admin(runtime.deps()),
       account(runtime.deps()),
-      cases(runtime.deps()) {
+      cases(runtime.deps()),
+      assessments(runtime.deps()) {
+  cases.AddSection(assessments::NeedsSection());
+  cases.AddSection(assessments::RiskSection());
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
   settings.public_origin = runtime.config.public_url;
@@ -82,6 +86,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  assessments::AddAssessmentPages(*web, assessments);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/runtime.hpp"
+#include "assessments/service.hpp"
 #include "cases/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
@@ -26,6 +27,7 @@ struct WebApp {
   identity::AdminService admin;
   identity::AccountService account;
   cases::CaseService cases;
+  assessments::AssessmentService assessments;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
   std::unique_ptr<identity::WebRoutes> web;
