@@ -69,7 +69,8 @@ std::vector<Node> NeedsPart(const AssessmentsOverview& o) {
   out.push_back(EarlierVersions(
       o.needs_versions, "Earlier needs assessments", [&](const NeedsVersionSummary& v) {
         std::string summary = std::string(Label(v.kind)) + ", " + std::to_string(v.needs) +
-                              " needs, " + std::to_string(v.unmet) + " not met";
+                              (v.needs == 1 ? " need, " : " needs, ") + std::to_string(v.unmet) +
+                              " not met";
         return std::pair{summary, NeedsPath(o.about.id, v.recorded.version)};
       }));
   return out;

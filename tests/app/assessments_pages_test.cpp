@@ -40,8 +40,9 @@ Fields NeedsFields(const std::string& csrf, std::string based_on) {
           {"strengths", "Keeps a careful diary"}};
 }
 
-Fields RiskFields(const std::string& csrf, std::string based_on, std::string review_day) {
-  std::string review_month = review_day.empty() ? "" : "5";
+// Reviewed on `review_day` May 2024 unless another month is given.
+Fields RiskFields(const std::string& csrf, std::string based_on, std::string review_day,
+                  std::string review_month = "5") {
   Fields fields{{"csrf_token", csrf},
                 {"based_on", std::move(based_on)},
                 {"assessed_on-day", "4"},
@@ -130,9 +131,11 @@ TEST_F(AssessmentPagesTest, AWorkerRecordsAndReviewsBothAssessments) {
   auto risk_form = worker.Get(base + "/risk/new");
   ASSERT_EQ(risk_form.status, 200);
   EXPECT_THAT(risk_form.body, HasSubstr("Review a high risk within 3 months"));
-  auto late = worker.Post(base + "/risk/new", RiskFields(worker.csrf(), "0", ""));
+  auto late = worker.Post(base + "/risk/new", RiskFields(worker.csrf(), "0", "5", "6"));
   EXPECT_EQ(late.status, 400);
   EXPECT_THAT(late.body, HasSubstr("href=\"#review_on\""));
+  EXPECT_THAT(late.body, HasSubstr("Review date must be on or before 4 June 2024"));
+  EXPECT_EQ(FieldValueIn(late.body, "review_on-month"), "6");
   EXPECT_THAT(late.body, HasSubstr("Recruiter phoned her twice"));
   Fields no_notes = RiskFields(worker.csrf(), "0", "31");
   no_notes[6].second = "";

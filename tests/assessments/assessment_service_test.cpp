@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "identity/organisations.hpp"
+#include "platform/db/errors.hpp"
 #include "tests/assessments/assessment_fixture.hpp"
 #include "tests/assessments/field_messages.hpp"
 
@@ -120,6 +122,20 @@ TEST_P(AssessmentServiceTest, AnAssessmentBasedOnAnOlderVersionIsRefusedAsStale)
   EXPECT_EQ(StoredRiskLevel(), "medium");
   EXPECT_EQ(CountAudit("assessment.needs.record"), 2);
   EXPECT_EQ(CountAudit("assessment.risk.record"), 2);
+}
+
+// Two saves that both passed the version check at once: the (case, version) key stops the second,
+// and the service reports that as the same conflict.
+TEST_P(AssessmentServiceTest, TheStoreRefusesASecondRowForTheSameVersion) {
+  StoredNeeds saved = RecordNeeds(worker_, SomeNeeds(), 0);
+  saved.recorded.id = "f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0";
+  EXPECT_THROW(db().Write([&](db::Tx& tx) {
+    auto key = identity::LoadDataKey(tx, keyring(), harbour_.id);
+    ASSERT_TRUE(key);
+    InsertNeeds(tx, *key, harbour_.id, saved);
+  }),
+               db::UniqueViolation);
+  EXPECT_EQ(Count("needs_assessments"), 1);
 }
 
 TEST_P(AssessmentServiceTest, InvalidAssessmentsAreAllReportedAndChangeNothing) {
