@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "app/home_pages.hpp"
+#include "assessments/pages.hpp"
 #include "cases/pages.hpp"
 #include "consent/pages.hpp"
 #include "consent/section.hpp"
@@ -65,6 +66,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       account(runtime.deps()),
       cases(runtime.deps()),
       consent(runtime.deps()),
+      assessments(runtime.deps()),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -87,8 +89,13 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  // Each feature inside a case: its pages, and its section of the case overview, in the order
+  // the overview lists them.
   cases.AddSection(consent::ConsentSection);
   consent::AddConsentPages(*web, consent);
+  cases.AddSection(assessments::NeedsSection());
+  cases.AddSection(assessments::RiskSection());
+  assessments::AddAssessmentPages(*web, assessments);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/runtime.hpp"
+#include "assessments/service.hpp"
 #include "cases/service.hpp"
 #include "consent/service.hpp"
 #include "identity/account.hpp"
@@ -29,6 +30,7 @@ struct WebApp {
   identity::AccountService account;
   cases::CaseService cases;
   consent::ConsentService consent;
+  assessments::AssessmentService assessments;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
