@@ -19,16 +19,16 @@
 namespace waymark::nrm::pages {
 
 struct EventForm {
-  std::string event;  // an EventKind code
+  std::string event{};  // an EventKind code
   cases::pages::DateParts date{};
-  std::string identifying_details_included;  // "yes" / "no"
-  std::string first_responder;
-  std::string authority;  // CompetentAuthority code
-  std::string outcome;    // RgOutcome or CgOutcome code
-  std::string grounds;    // DisqualificationGrounds code
-  std::string extended;   // "yes" / "no": did the RNA decision extend support?
+  std::string identifying_details_included{};  // "yes" / "no"
+  std::string first_responder{};
+  std::string authority{};  // CompetentAuthority code
+  std::string outcome{};    // RgOutcome or CgOutcome code
+  std::string grounds{};    // DisqualificationGrounds code
+  std::string extended{};   // "yes" / "no": did the RNA decision extend support?
   cases::pages::DateParts extended_to{};
-  std::string note;
+  std::string note{};
 };
 
 EventForm ReadEventForm(const http::FormFields& form);

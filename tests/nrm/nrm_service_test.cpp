@@ -1,6 +1,12 @@
 // Recording a case's NRM pathway through the service, on both databases: consent, decisions,
 // refused transitions, corrections kept in history, stale changes, the case list's stage, and
 // who may read or change it (every refusal audited).
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -170,6 +176,47 @@ TEST_P(NrmServiceTest, AChangeFromAStaleTimelineIsRefused) {
                             {RgDecided{D("2024-01-19"), RgOutcome::kPositive}}, 5, origin_);
   ASSERT_FALSE(ahead);
   EXPECT_EQ(ahead.error().kind, ProblemKind::kConflict);
+  EXPECT_EQ(Count("nrm_events"), 1);
+}
+
+TEST_P(NrmServiceTest, TwoChangesAtOnceGiveOneEntryAndOneStaleRefusal) {
+  cases::Case c = CreateAmina();
+  // The consent lookup runs inside the change's transaction, after the count is checked: each
+  // change waits there (up to half a second) for the other, so without the pathway's lock both
+  // would read an empty pathway and both insert entry 1.
+  std::mutex mutex;
+  std::condition_variable arrived_cv;
+  int arrived = 0;
+  NrmService n(deps(), [&](db::Tx&, const crypto::DataKey&, std::string_view, Date) {
+    std::unique_lock lock(mutex);
+    ++arrived;
+    arrived_cv.notify_all();
+    arrived_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return arrived >= 2; });
+    return NrmConsent{true, false};
+  });
+  std::vector<Result<StoredEntry>> results(2, Fail(Problem::NotFound()));
+  std::vector<std::string> failures(2);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        results[i] = n.Record(ActorFor(i == 0 ? worker_ : manager_), c.id, Referral(), 0, origin_);
+      } catch (const std::exception& e) {
+        failures[i] = e.what();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_THAT(failures, ElementsAre("", ""));
+  int recorded = 0;
+  for (const auto& result : results) {
+    if (result) {
+      ++recorded;
+    } else {
+      EXPECT_EQ(result.error().kind, ProblemKind::kConflict) << result.error().message;
+    }
+  }
+  EXPECT_EQ(recorded, 1);
   EXPECT_EQ(Count("nrm_events"), 1);
 }
 
