@@ -77,8 +77,7 @@ Node EntryCard(const NrmTimeline& t, const TimelineEntry& e) {
   govuk::SummaryCard card{.title = title, .heading_level = 3};
   if (t.can_record) {
     card.actions.push_back({.text = "Correct this entry",
-                            .href = NrmPath(t.case_id) + "/correct?entry=" + e.entry.id,
-                            .visually_hidden_text = "(" + title + ")"});
+                            .href = NrmPath(t.case_id) + "/correct?entry=" + e.entry.id});
   }
   return El("li").Add(
       {govuk::SummaryList({.rows = EventRows(e), .card = std::move(card)}), EarlierVersions(t, e)});
