@@ -3,12 +3,14 @@
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
+#include "consent/facts.hpp"
 #include "consent/pages.hpp"
 #include "consent/section.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
+#include "nrm/pages.hpp"
 #include "platform/assets/assets.hpp"
 #include "platform/html/inline_script.hpp"
 #include "platform/http/security_headers.hpp"
@@ -67,6 +69,11 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       cases(runtime.deps()),
       consent(runtime.deps()),
       assessments(runtime.deps()),
+      nrm(runtime.deps(),
+          [](db::Tx& tx, const crypto::DataKey& key, std::string_view case_id, Date today) {
+            consent::ConsentFacts facts = consent::ConsentFactsFor(tx, key, case_id, today);
+            return nrm::NrmConsent{facts.nrm_referral, facts.identifying_details};
+          }),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -96,6 +103,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   cases.AddSection(assessments::NeedsSection());
   cases.AddSection(assessments::RiskSection());
   assessments::AddAssessmentPages(*web, assessments);
+  cases.AddSection(nrm.Section());
+  nrm::AddNrmPages(*web, nrm);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
 }

@@ -11,6 +11,7 @@
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
+#include "nrm/service.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
 #include "tasks/service.hpp"
@@ -31,6 +32,7 @@ struct WebApp {
   cases::CaseService cases;
   consent::ConsentService consent;
   assessments::AssessmentService assessments;
+  nrm::NrmService nrm;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
