@@ -6,6 +6,7 @@
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
+#include "plans/pages.hpp"
 #include "platform/assets/assets.hpp"
 #include "platform/html/inline_script.hpp"
 #include "platform/http/security_headers.hpp"
@@ -60,7 +61,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       sign_in(runtime.deps()),
       admin(runtime.deps()),
       account(runtime.deps()),
-      cases(runtime.deps()) {
+      cases(runtime.deps()),
+      plans(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
   settings.public_origin = runtime.config.public_url;
@@ -82,6 +84,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  plans::AddPlanSection(cases);
+  plans::AddPlanPages(*web, plans);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

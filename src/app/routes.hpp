@@ -9,6 +9,7 @@
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
+#include "plans/service.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
 
@@ -26,6 +27,7 @@ struct WebApp {
   identity::AdminService admin;
   identity::AccountService account;
   cases::CaseService cases;
+  plans::PlanService plans;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
   std::unique_ptr<identity::WebRoutes> web;
