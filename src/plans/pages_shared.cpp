@@ -10,6 +10,7 @@
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
 #include "platform/html/govuk/components.hpp"
+#include "vocabulary/languages.hpp"
 
 namespace waymark::plans::pages {
 
@@ -46,6 +47,12 @@ Node Lines(const std::vector<std::string>& lines) {
   return out;
 }
 
+// "Albanian (sqi)", or the code alone when the vocabulary does not know it.
+std::string LanguageText(std::string_view code) {
+  std::string_view name = vocabulary::LanguageName(code);
+  return name.empty() ? std::string(code) : std::string(name) + " (" + std::string(code) + ")";
+}
+
 Node ValueOrNotRecorded(const std::string& text) {
   return text.empty() ? Text("Not recorded") : cases::pages::MultilineText(text);
 }
@@ -63,7 +70,7 @@ Node StatusCard(const PlanView& view, const Plan& plan) {
         {.key = "Agreed with the person",
          .value = Lines(
              {FormatDateForPeople(a.agreed_on) + ", " + std::string(assessments::Label(a.mode)),
-              "Language: " + a.language +
+              "Language: " + LanguageText(a.language) +
                   (a.interpreter_used ? ", with an interpreter" : ", without an interpreter"),
               "Agreed by " + view.NameOf(a.agreed_by)})});
   }
@@ -109,7 +116,7 @@ Node GroupCard(std::string_view case_id, const Plan& plan, const EvidenceGroup& 
     if (point == kRightsInformationPoint) {
       bool rights = evidence && evidence->rights;
       rows.push_back({.key = "Language and format of the rights information",
-                      .value = Text(rights ? evidence->rights->language + ", " +
+                      .value = Text(rights ? LanguageText(evidence->rights->language) + ", " +
                                                  std::string(Label(evidence->rights->format))
                                            : "Not recorded")});
     }

@@ -1,10 +1,13 @@
 // The plan's changes: each loads the newest version, checks the revision the person started
 // from, lets a pure rule make the change, writes it and audits it.
+#include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "assessments/form_rules.hpp"
 #include "plans/service.hpp"
 #include "plans/service_internal.hpp"
+#include "vocabulary/languages.hpp"
 
 namespace waymark::plans {
 
@@ -70,6 +73,16 @@ Problem EvidenceProblem(int point, const Problem& problem) {
   return out;
 }
 
+constexpr std::string_view kUnknownLanguage =
+    "Enter a language code from ISO 639-3, like sqi for Albanian or vie for Vietnamese";
+
+// The rules check a language code's shape; whether it names a language is the vocabulary's.
+bool UnknownLanguage(std::string_view code) {
+  std::string lowered = TrimText(code);
+  for (char& ch : lowered) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return LooksLikeLanguageCode(lowered) && vocabulary::FindLanguage(lowered) == nullptr;
+}
+
 bool IsBlank(const EvidenceInput& input) {
   return TrimText(input.text).empty() && TrimText(input.language).empty() &&
          TrimText(input.format).empty();
@@ -115,27 +128,34 @@ Result<StoredPlan> PlanService::RemoveGoal(const Actor& actor, std::string_view 
 Result<StoredPlan> PlanService::RecordEvidence(const Actor& actor, std::string_view case_id,
                                                const std::vector<PointInput>& points,
                                                int64_t expected_revision, const Origin& origin) {
-  return ChangeDraft(deps_, actor, case_id, expected_revision, origin, "plan.edit", "evidence",
-                     [&](const Plan& plan, CaseWork&) -> Result<Plan> {
-                       if (auto editable = CheckEditable(plan); !editable)
-                         return Fail(editable.error());
-                       Plan out = plan;
-                       std::vector<FieldError> errors;
-                       for (const auto& [point, input] : points) {
-                         if (IsBlank(input) && !plan.EvidenceFor(point)) continue;
-                         auto recorded = plans::RecordEvidence(out, point, input);
-                         if (recorded) {
-                           out = std::move(*recorded);
-                         } else if (recorded.error().kind == ProblemKind::kInvalid) {
-                           for (auto& e : EvidenceProblem(point, recorded.error()).fields)
-                             errors.push_back(e);
-                         } else {
-                           return Fail(recorded.error());
-                         }
-                       }
-                       if (!errors.empty()) return Fail(Problem::Invalid(std::move(errors)));
-                       return out;
-                     });
+  return ChangeDraft(
+      deps_, actor, case_id, expected_revision, origin, "plan.edit", "evidence",
+      [&](const Plan& plan, CaseWork&) -> Result<Plan> {
+        if (auto editable = CheckEditable(plan); !editable) return Fail(editable.error());
+        Plan out = plan;
+        std::vector<FieldError> errors;
+        for (const auto& [point, input] : points) {
+          if (IsBlank(input) && !plan.EvidenceFor(point)) continue;
+          auto recorded = plans::RecordEvidence(out, point, input);
+          if (recorded) {
+            out = std::move(*recorded);
+          } else if (recorded.error().kind == ProblemKind::kInvalid) {
+            for (auto& e : EvidenceProblem(point, recorded.error()).fields) errors.push_back(e);
+          } else {
+            return Fail(recorded.error());
+          }
+        }
+        for (const auto& [point, input] : points) {
+          std::string field = "evidence-" + std::to_string(point) + "-language";
+          bool reported = std::any_of(errors.begin(), errors.end(),
+                                      [&](const FieldError& e) { return e.field == field; });
+          if (point == kRightsInformationPoint && !reported && UnknownLanguage(input.language)) {
+            errors.push_back({field, std::string(kUnknownLanguage)});
+          }
+        }
+        if (!errors.empty()) return Fail(Problem::Invalid(std::move(errors)));
+        return out;
+      });
 }
 
 Result<StoredPlan> PlanService::SetReviewDate(const Actor& actor, std::string_view case_id,
@@ -151,8 +171,16 @@ Result<StoredPlan> PlanService::Agree(const Actor& actor, std::string_view case_
                                       const AgreementInput& input, int64_t expected_revision,
                                       const Origin& origin) {
   return ChangeDraft(deps_, actor, case_id, expected_revision, origin, "plan.agree", "",
-                     [&](const Plan& plan, CaseWork& w) {
-                       return plans::Agree(plan, input, actor.user_id, w.today);
+                     [&](const Plan& plan, CaseWork& w) -> Result<Plan> {
+                       auto agreed = plans::Agree(plan, input, actor.user_id, w.today);
+                       if (!UnknownLanguage(input.language)) return agreed;
+                       // Reported with everything else the rules found.
+                       Problem problem = agreed ? Problem::Invalid(std::vector<FieldError>{},
+                                                                   "The plan cannot be "
+                                                                   "agreed yet")
+                                                : agreed.error();
+                       problem.fields.push_back({"language", std::string(kUnknownLanguage)});
+                       return Fail(std::move(problem));
                      });
 }
 

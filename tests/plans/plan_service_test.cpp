@@ -112,6 +112,12 @@ TEST_P(PlanLifecycleTest, AnIncompletePlanCannotBeAgreedAndNothingChanges) {
   EXPECT_EQ(MessageFor(refused.error(), "evidence-3"),
             "Record evidence for point 3: Immediate needs met");
   EXPECT_TRUE(MessageFor(refused.error(), "review_on"));
+  AgreementInput unknown = Agreement();
+  unknown.language = "xqx";
+  auto language = plans().Agree(actor, c.id, unknown, plan.revision, origin_);
+  ASSERT_FALSE(language);
+  EXPECT_TRUE(MessageFor(language.error(), "evidence-3"));
+  EXPECT_THAT(MessageFor(language.error(), "language").value_or(""), HasSubstr("ISO 639-3"));
   auto now = Ok(plans().Current(actor, c.id, origin_));
   EXPECT_EQ(now.current->plan.status, PlanStatus::kDraft);
   EXPECT_EQ(now.current->revision, plan.revision);
@@ -136,6 +142,11 @@ TEST_P(PlanLifecycleTest, InvalidEditsAreAllReportedAndChangeNothing) {
   ASSERT_FALSE(evidence);
   EXPECT_TRUE(MessageFor(evidence.error(), "evidence-5-language"));
   EXPECT_TRUE(MessageFor(evidence.error(), "evidence-5-format"));
+  std::vector<PointInput> unknown{{5, {"Leaflet", "xqx", "written"}}};
+  auto language = plans().RecordEvidence(actor, c.id, unknown, plan.revision, origin_);
+  ASSERT_FALSE(language);
+  EXPECT_THAT(MessageFor(language.error(), "evidence-5-language").value_or(""),
+              HasSubstr("ISO 639-3"));
   auto review = plans().SetReviewDate(actor, c.id, kToday, plan.revision, origin_);
   EXPECT_EQ(MessageFor(review.error(), "review_on"), "Review date must be in the future");
 
