@@ -63,7 +63,11 @@ std::vector<Node> NextSteps(const PageContext& ctx, const PlanView& view) {
       }
       break;
     case PlanStatus::kAgreed:
-      if (view.access.can_approve_plan && view.header.status == cases::CaseStatus::kOpen) {
+      if (view.access.can_approve_plan && current.plan.agreement &&
+          current.plan.agreement->agreed_by == ctx.actor().user_id) {
+        out.push_back(identity::Paragraph(
+            "You agreed this plan with the person, so another service manager must approve it."));
+      } else if (view.access.can_approve_plan && view.header.status == cases::CaseStatus::kOpen) {
         out.push_back(identity::PostForm(
             ctx, path + "/approve",
             {RevisionField(current.revision),
@@ -144,7 +148,7 @@ http::Response PostTransition(PageContext& ctx, PlanService& plans, Transition t
 http::Response ShowVersions(PageContext& ctx, PlanService& plans) {
   auto found = plans.Versions(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
   if (!found) return cases::pages::ProblemResponse(ctx, found.error());
-  auto& [view, versions] = *found;
+  const auto& [view, versions] = *found;
   std::vector<std::vector<govuk::TableCell>> rows;
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
     const Plan& plan = it->plan;

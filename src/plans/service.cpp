@@ -107,10 +107,9 @@ Result<PlanView> PlanService::Version(const Actor& actor, std::string_view case_
   });
 }
 
-Result<std::pair<PlanView, std::vector<StoredPlan>>> PlanService::Versions(const Actor& actor,
-                                                                           std::string_view case_id,
-                                                                           const Origin& origin) {
-  using Out = std::pair<PlanView, std::vector<StoredPlan>>;
+Result<PlanHistory> PlanService::Versions(const Actor& actor, std::string_view case_id,
+                                          const Origin& origin) {
+  using Out = PlanHistory;
   return RunCaseWork<Out>(deps_, actor, origin, [&](CaseWork& w) -> Result<Out> {
     auto found = w.Authorise(case_id, PolicyAction::kCaseView);
     if (!found) return Fail(found.error());
@@ -120,7 +119,7 @@ Result<std::pair<PlanView, std::vector<StoredPlan>>> PlanService::Versions(const
     std::optional<StoredPlan> current;
     if (!versions.empty()) current = versions.back();
     auto view = internal::MakeView(w, std::move(*found), std::move(current), versions);
-    return Out(std::move(view), std::move(versions));
+    return Out{std::move(view), std::move(versions)};
   });
 }
 

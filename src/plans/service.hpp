@@ -53,6 +53,12 @@ struct CheckAnswersView {
   std::vector<FieldError> missing;  // MissingBeforeAgreement() of the draft
 };
 
+// Every version of a case's plan, oldest first, with the view of the newest.
+struct PlanHistory {
+  PlanView view;
+  std::vector<StoredPlan> versions;
+};
+
 // Evidence for one point, as a page of the standard's points sends it.
 struct PointInput {
   int point = 0;
@@ -70,9 +76,8 @@ class PlanService {
   Result<PlanView> Version(const identity::Actor& actor, std::string_view case_id, int version,
                            const identity::Origin& origin);
   // Every version, oldest first, with names of who agreed and approved each.
-  Result<std::pair<PlanView, std::vector<StoredPlan>>> Versions(const identity::Actor& actor,
-                                                                std::string_view case_id,
-                                                                const identity::Origin& origin);
+  Result<PlanHistory> Versions(const identity::Actor& actor, std::string_view case_id,
+                               const identity::Origin& origin);
   // The draft as rows of "check your answers", and what it still lacks before agreement.
   Result<CheckAnswersView> CheckAnswers(const identity::Actor& actor, std::string_view case_id,
                                         const identity::Origin& origin);

@@ -222,5 +222,26 @@ TEST_F(PlanPagesTest, MistakesAndStaleFormsAreShownAgainAndChangeNothing) {
   EXPECT_EQ(colleague.Post(plan + "/goals/new", GoalFields(colleague, revision, "X")).status, 403);
 }
 
+TEST_F(PlanPagesTest, AManagerWhoAgreedAPlanIsToldAnotherManagerMustApproveIt) {
+  Browser manager = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(manager, kManager));
+  std::string id = OpenCase(manager);
+  std::string plan = "/cases/" + id + "/plan";
+  DraftPlan(manager, plan);
+  auto check = manager.Get(plan + "/check");
+  ASSERT_EQ(manager.Post(plan + "/agree", Agreement(manager, RevisionIn(check.body))).status, 303);
+  auto page = manager.Get(plan);
+  EXPECT_THAT(page.body, HasSubstr("another service manager must approve it"));
+  EXPECT_THAT(page.body, Not(HasSubstr("Approve the plan")));
+  // Posting the approval anyway is refused with the reason, on the plan page.
+  auto refused = manager.Post(
+      plan + "/approve", {{"csrf_token", manager.csrf()}, {"revision", RevisionIn(page.body)}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_THAT(refused.body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(refused.body, HasSubstr("a different service manager must approve it"));
+  EXPECT_THAT(refused.body, HasSubstr("Agreed, awaiting approval"));
+  EXPECT_EQ(app().CountAudit("plan.approve"), 1);  // the refusal, kept with outcome "denied"
+}
+
 }  // namespace
 }  // namespace waymark::app::testing
