@@ -224,7 +224,8 @@ Result<PlanView> EditableDraft(const identity::PageContext& ctx, PlanService& pl
                                std::string_view case_id) {
   auto view = plans.Current(ctx.actor(), case_id, ctx.origin());
   if (!view) return view;
-  if (!view->CanEdit()) return Fail(Problem::Forbidden());
+  if (!view->access.can_edit) return Fail(Problem::Forbidden());
+  if (!view->CanEdit()) return Fail(Problem::Conflict(std::string(cases::kClosedCase)));
   if (!view->current) return Fail(Problem::Conflict(std::string(kNoPlan)));
   if (auto editable = CheckEditable(view->current->plan); !editable) return Fail(editable.error());
   return view;

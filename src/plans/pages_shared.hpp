@@ -60,7 +60,8 @@ http::Response RenderPlanPage(const identity::PageContext& ctx, std::string_view
 std::string IsoFromDateParts(const http::FormFields& form, std::string_view name);
 
 // The draft as it is now for an edit page, or why it cannot be edited: Forbidden for a reader
-// who may not change the case (break-glass, a closed case), Conflict when there is no draft.
+// who may not change the case (break-glass), Conflict for a closed case or when there is no
+// draft.
 Result<PlanView> EditableDraft(const identity::PageContext& ctx, PlanService& plans,
                                std::string_view case_id);
 

@@ -2,6 +2,7 @@
 // actions, the twenty points in groups, a review date), checks the answers and agrees it; a
 // service manager approves it. Error paths: an incomplete plan cannot be agreed, a goal form
 // with mistakes and a stale form are shown again with their errors and nothing changes.
+#include <chrono>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -14,6 +15,7 @@
 namespace waymark::app::testing {
 namespace {
 
+using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -220,6 +222,37 @@ TEST_F(PlanPagesTest, MistakesAndStaleFormsAreShownAgainAndChangeNothing) {
   ASSERT_TRUE(app().SignIn(colleague, kColleague));
   EXPECT_EQ(colleague.Get(plan).status, 403);
   EXPECT_EQ(colleague.Post(plan + "/goals/new", GoalFields(colleague, revision, "X")).status, 403);
+}
+
+TEST_F(PlanPagesTest, ABreakGlassReaderSeesThePlanWithoutAnyWayToChangeIt) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  std::string id = OpenCase(worker);
+  std::string plan = "/cases/" + id + "/plan";
+  DraftPlan(worker, plan);
+  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+  Browser colleague = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(colleague, kColleague));
+  ASSERT_EQ(colleague.Get("/cases/" + id + "/break-glass").status, 200);
+  app().clock().Advance(30s);  // a code's time-step is used once; sign-in used this one
+  auto opened =
+      colleague.Post("/cases/" + id + "/break-glass",
+                     {{"csrf_token", colleague.csrf()},
+                      {"reason", "Police called out of hours about a safeguarding concern"},
+                      {"code", app().TotpCode(kColleague)}});
+  ASSERT_EQ(opened.status, 303) << opened.body;
+
+  auto reading = colleague.Get(plan);
+  ASSERT_EQ(reading.status, 200);
+  EXPECT_THAT(reading.body, HasSubstr("Safe housing"));
+  EXPECT_THAT(reading.body, Not(HasSubstr(plan + "/goals")));
+  EXPECT_THAT(reading.body, Not(HasSubstr(plan + "/check")));
+  EXPECT_THAT(reading.body, Not(HasSubstr("name=\"revision\"")));
+  EXPECT_EQ(colleague.Get(plan + "/goals/1").status, 403);
+  std::string revision = RevisionIn(worker.Get(plan + "/review-date").body);
+  auto refused = colleague.Post(plan + "/goals/new", GoalFields(colleague, revision, "Theirs"));
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_THAT(worker.Get(plan).body, Not(HasSubstr("Theirs")));
 }
 
 TEST_F(PlanPagesTest, AManagerWhoAgreedAPlanIsToldAnotherManagerMustApproveIt) {
