@@ -205,6 +205,20 @@ TEST_F(PlanPagesTest, MistakesAndStaleFormsAreShownAgainAndChangeNothing) {
   EXPECT_THAT(invalid.body, HasSubstr("href=\"#actions-0-due_on\""));
   EXPECT_THAT(invalid.body, HasSubstr("Refer to the council&#39;s housing team"));
 
+  // An error in the second row links to the second row, though the first row was blank.
+  Fields second_row{{"csrf_token", worker.csrf()},
+                    {"revision", revision},
+                    {"rows", "2"},
+                    {"text", "Register with a GP"},
+                    {"domains", "physical_health"},
+                    {"actions-0-status", "not_started"},
+                    {"actions-1-text", "Book"},
+                    {"actions-1-status", "not_started"}};
+  auto misplaced = worker.Post(plan + "/goals/new", second_row);
+  EXPECT_EQ(misplaced.status, 400);
+  EXPECT_THAT(misplaced.body, HasSubstr("href=\"#actions-1-owner\""));
+  EXPECT_THAT(misplaced.body, Not(HasSubstr("href=\"#actions-0-owner\"")));
+
   // Two forms from the same revision: the second is stale and refused.
   ASSERT_EQ(worker.Post(plan + "/goals/new", GoalFields(worker, revision, "First goal")).status,
             303);
