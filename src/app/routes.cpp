@@ -11,6 +11,7 @@
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
 #include "nrm/pages.hpp"
+#include "plans/pages.hpp"
 #include "platform/assets/assets.hpp"
 #include "platform/html/inline_script.hpp"
 #include "platform/http/security_headers.hpp"
@@ -74,6 +75,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
             consent::ConsentFacts facts = consent::ConsentFactsFor(tx, key, case_id, today);
             return nrm::NrmConsent{facts.nrm_referral, facts.identifying_details};
           }),
+      plans(runtime.deps()),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -105,6 +107,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   assessments::AddAssessmentPages(*web, assessments);
   cases.AddSection(nrm.Section());
   nrm::AddNrmPages(*web, nrm);
+  plans::AddPlanSection(cases);
+  plans::AddPlanPages(*web, plans);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
 }

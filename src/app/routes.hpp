@@ -12,6 +12,7 @@
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
 #include "nrm/service.hpp"
+#include "plans/service.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
 #include "tasks/service.hpp"
@@ -33,6 +34,7 @@ struct WebApp {
   consent::ConsentService consent;
   assessments::AssessmentService assessments;
   nrm::NrmService nrm;
+  plans::PlanService plans;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
