@@ -82,8 +82,9 @@ Result<ContactView> ContactService::Get(const Actor& actor, std::string_view cas
     bool may_read = found->access.can_see_restricted;
     auto contact = LoadContact(w.tx, key, found->header.id, contact_id, may_read);
     if (!contact) return Fail(Problem::NotFound(std::string(kNoSuchContact)));
-    ContactView view{ContextFor(*found), *contact,
-                     ListContactVersions(w.tx, key, contact->id, may_read)};
+    ContactView view{
+        ContextFor(*found), *contact,
+        ListContactVersions(w.tx, key, contact->id, may_read, contact->details.restricted)};
     auto event = ReadEvent(w, "contact.view", *found);
     event.details.emplace_back("contact", contact->id);
     if (contact->text_hidden) event.details.emplace_back("restricted", "withheld");

@@ -32,10 +32,11 @@ std::string Decrypt(const crypto::DataKey& key, const db::Blob& blob,
 }
 
 // Reads kDetailColumns starting at column `at`. The notes are decrypted only when the reader
-// may see them; `hidden` says whether they were withheld.
+// may see them; `hidden` says whether they were withheld. An earlier version of a note that is
+// restricted now (`restricted_now`) is withheld too, even if it was not restricted then.
 ContactDetails DetailsFrom(const db::Row& row, size_t at, const crypto::DataKey& key,
                            const crypto::FieldContext& notes_context, bool may_read_restricted,
-                           bool& hidden) {
+                           bool& hidden, bool restricted_now = false) {
   ContactDetails d;
   auto date = ParseIsoDate(row.text(at));
   if (!date) throw std::runtime_error("case_contacts: malformed contact_date");
@@ -47,7 +48,7 @@ ContactDetails DetailsFrom(const db::Row& row, size_t at, const crypto::DataKey&
   d.interpreter_language = row.text(at + 5);
   if (auto minutes = row.optional_integer(at + 6)) d.duration_minutes = static_cast<int>(*minutes);
   d.restricted = row.boolean(at + 7);
-  hidden = d.restricted && !may_read_restricted;
+  hidden = (d.restricted || restricted_now) && !may_read_restricted;
   if (!hidden) d.notes = Decrypt(key, row.blob(at + 8), notes_context);
   return d;
 }
@@ -189,7 +190,7 @@ bool UpdateContact(db::Tx& tx, const crypto::DataKey& key, const Contact& c,
 
 std::vector<ContactVersion> ListContactVersions(db::Tx& tx, const crypto::DataKey& key,
                                                 std::string_view contact_id,
-                                                bool may_read_restricted) {
+                                                bool may_read_restricted, bool restricted_now) {
   std::vector<ContactVersion> out;
   for (const auto& row :
        tx.Query("SELECT version, changed_at, changed_by, " + std::string(kDetailColumns) +
@@ -202,7 +203,7 @@ std::vector<ContactVersion> ListContactVersions(db::Tx& tx, const crypto::DataKe
     v.changed_by = row.text(2);
     std::string row_id = VersionRowId(contact_id, v.version);
     v.details = DetailsFrom(row, 3, key, {kVersionTable, "notes", row_id}, may_read_restricted,
-                            v.text_hidden);
+                            v.text_hidden, restricted_now);
     v.entered_in_error = row.boolean(12);
     out.push_back(std::move(v));
   }

@@ -48,10 +48,11 @@ struct ContactVersion {
   std::string changed_by;  // user id
   bool text_hidden = false;
 };
-// Newest first.
+// Newest first. When the contact is restricted now, a reader who may not see restricted text
+// gets no version's text, not even of a version saved before it was restricted.
 std::vector<ContactVersion> ListContactVersions(db::Tx& tx, const crypto::DataKey& key,
                                                 std::string_view contact_id,
-                                                bool may_read_restricted);
+                                                bool may_read_restricted, bool restricted_now);
 
 // The survivor's own account: every save is a new version row; the highest is current.
 struct OwnAccount {

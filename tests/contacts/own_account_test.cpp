@@ -106,6 +106,24 @@ TEST_P(RestrictedTextTest, ABreakGlassReaderSeesThatARestrictedNoteExistsButNotI
   }
 }
 
+TEST_P(RestrictedTextTest, ANoteRestrictedLaterHidesItsEarlierVersionsToo) {
+  cases::Case c = CreateAmina();
+  Contact note = RecordAs(worker_, c.id, Call("First told about the debt bondage"));
+  ASSERT_TRUE(contacts().Edit(ActorFor(worker_), c.id, note.id,
+                              RestrictedCall("First told about the debt bondage"), 1, origin_));
+  BreakGlass(c);
+  auto view = contacts().Get(ActorFor(colleague_), c.id, note.id, origin_);
+  ASSERT_TRUE(view) << view.error().message;
+  ASSERT_EQ(view->versions.size(), 2u);
+  for (const auto& version : view->versions) {
+    EXPECT_TRUE(version.text_hidden);
+    EXPECT_EQ(version.details.notes, "");
+  }
+  auto manager = contacts().Get(ActorFor(manager_), c.id, note.id, origin_);
+  ASSERT_TRUE(manager);
+  EXPECT_EQ(manager->versions[1].details.notes, "First told about the debt bondage");
+}
+
 TEST_P(RestrictedTextTest, TheUnassignedColleagueIsRefusedRestrictedTextAndTheRefusalAudited) {
   cases::Case c = CreateAmina();
   Contact secret = RecordAs(worker_, c.id, RestrictedCall("Private"));
