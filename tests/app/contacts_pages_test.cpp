@@ -1,6 +1,7 @@
 // Contacts and notes over real HTTP: recording a contact through the form (errors first, then
 // success), the list and the case overview's section, a correction, a restricted note and the
 // survivor's own account, and who is refused.
+#include <chrono>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -12,6 +13,7 @@
 namespace waymark::app::testing {
 namespace {
 
+using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -160,6 +162,24 @@ TEST_F(ContactPagesTest, RestrictedTextAndTheOwnAccountStayWithTheCaseTeam) {
     EXPECT_THAT(res.body, Not(HasSubstr("restaurant")));
   }
   EXPECT_EQ(app().CountAudit("permission.denied"), denied + 3);
+
+  // Through break-glass the colleague reads the list: the restricted note is there, its text
+  // is not, and the own account stays closed.
+  app().clock().Advance(30s);  // a code's time-step is used once; sign-in used this one
+  ASSERT_EQ(colleague.Get("/cases/" + id + "/break-glass").status, 200);
+  auto opened =
+      colleague.Post("/cases/" + id + "/break-glass",
+                     {{"csrf_token", colleague.csrf()},
+                      {"reason", "Police called out of hours about a safeguarding concern"},
+                      {"code", app().TotpCode(kColleague)}});
+  ASSERT_EQ(opened.status, 303) << opened.body;
+  auto reading = colleague.Get(contacts);
+  ASSERT_EQ(reading.status, 200);
+  EXPECT_THAT(reading.body, HasSubstr("Restricted note"));
+  EXPECT_THAT(reading.body, Not(HasSubstr("passport")));
+  EXPECT_THAT(reading.body, Not(HasSubstr("/own-account")));
+  EXPECT_THAT(reading.body, Not(HasSubstr(contacts + "/new")));
+  EXPECT_EQ(colleague.Get("/cases/" + id + "/own-account").status, 403);
 }
 
 }  // namespace
