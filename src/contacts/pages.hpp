@@ -18,9 +18,11 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "contacts/service.hpp"
 #include "identity/web.hpp"
+#include "platform/html/govuk/components.hpp"
 #include "platform/html/node.hpp"
 
 namespace waymark::contacts {
@@ -35,6 +37,9 @@ std::string ContactPath(std::string_view case_id, std::string_view contact_id);
 
 // "3 March 2026 at 14:30", or the date alone when no time was recorded.
 std::string WhenText(const ContactDetails& details);
+// A contact's details as summary-list rows: date, type, with whom, interpreter, duration, notes
+// and whether they are restricted.
+std::vector<html::govuk::SummaryRow> DetailRows(const Contact& contact);
 // The notes as people read them: the text, or a grey "Restricted note" tag when withheld.
 html::Node NotesText(const Contact& contact);
 

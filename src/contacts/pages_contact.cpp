@@ -13,7 +13,6 @@
 #include "identity/layout.hpp"
 #include "platform/html/govuk/components.hpp"
 #include "platform/util/time.hpp"
-#include "vocabulary/languages.hpp"
 
 namespace waymark::contacts::pages {
 
@@ -26,33 +25,6 @@ using html::El;
 using html::Node;
 using html::Text;
 using identity::PageContext;
-
-std::string InterpreterText(const ContactDetails& d) {
-  if (!d.interpreter_used) return "No";
-  std::string_view name = vocabulary::LanguageName(d.interpreter_language);
-  return "Yes, " + (name.empty() ? d.interpreter_language : std::string(name));
-}
-
-std::string DurationText(const ContactDetails& d) {
-  if (!d.duration_minutes) return "Not recorded";
-  return std::to_string(*d.duration_minutes) + (*d.duration_minutes == 1 ? " minute" : " minutes");
-}
-
-std::vector<govuk::SummaryRow> DetailRows(const Contact& c) {
-  const ContactDetails& d = c.details;
-  std::vector<govuk::SummaryRow> rows{
-      {.key = "Date", .value = Text(WhenText(d))},
-      {.key = "Type", .value = Text(std::string(Label(d.type)))},
-      {.key = "With", .value = Text(std::string(Label(d.with)))},
-      {.key = "Interpreter", .value = Text(InterpreterText(d))},
-      {.key = "Duration", .value = Text(DurationText(d))},
-      {.key = "Notes", .value = NotesText(c)},
-      {.key = "Restricted",
-       .value = Text(d.restricted ? "Yes, only the assigned workers and their manager can read it"
-                                  : "No")},
-  };
-  return rows;
-}
 
 Node VersionsSection(const ContactView& view) {
   if (view.versions.size() < 2) return Node();

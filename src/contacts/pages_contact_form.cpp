@@ -120,6 +120,7 @@ struct FormPage {
   std::string back;
   std::optional<int64_t> version;
   std::string button;
+  std::optional<Contact> current{};  // after a stale correction: the contact as it is now
 };
 
 FormPage NewPage(const CaseContext& info) {
@@ -142,6 +143,22 @@ http::Response RenderForm(const PageContext& ctx, const FormPage& page, const Co
   if (page.version) body.push_back(identity::pages::VersionField(*page.version));
   for (auto& field : ContactFields(in, problem)) body.push_back(std::move(field));
   body.push_back(govuk::Button({.text = page.button}));
+  Node current;
+  if (page.current) {
+    current = El("details")
+                  .Class("govuk-details")
+                  .Flag("open")
+                  .Add({
+                      El("summary")
+                          .Class("govuk-details__summary")
+                          .Add(El("span")
+                                   .Class("govuk-details__summary-text")
+                                   .AddText("The contact as it is now")),
+                      El("div")
+                          .Class("govuk-details__text")
+                          .Add(govuk::SummaryList({.rows = DetailRows(*page.current)})),
+                  });
+  }
   Node content = El("div")
                      .Class("govuk-grid-row")
                      .Add(El("div")
@@ -150,6 +167,7 @@ http::Response RenderForm(const PageContext& ctx, const FormPage& page, const Co
                                   identity::ErrorSummaryFor(problem),
                                   Caption(page.reference),
                                   identity::Heading(page.title),
+                                  std::move(current),
                                   identity::PostForm(ctx, page.action, std::move(body)),
                               }));
   return identity::RenderPage(ctx, {.title = identity::pages::TitleFor(page.title, problem),
@@ -228,10 +246,11 @@ http::Response SaveChange(PageContext& ctx, ContactService& contacts) {
         ctx, ChangePage(view->case_info, view->contact, version.value_or(view->contact.version)),
         input, problem, 400);
   }
-  // A stale correction: what they typed, with the current version; the contact as it is now is
-  // one click away.
-  return RenderForm(ctx, ChangePage(view->case_info, view->contact, view->contact.version), input,
-                    problem, 409);
+  // A stale correction: the contact as it is now above what they typed, with the current
+  // version, so saving again replaces it deliberately.
+  FormPage page = ChangePage(view->case_info, view->contact, view->contact.version);
+  page.current = view->contact;
+  return RenderForm(ctx, page, input, problem, 409);
 }
 
 }  // namespace

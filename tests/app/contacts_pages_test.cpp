@@ -121,6 +121,8 @@ TEST_F(ContactPagesTest, AWorkerRecordsAContactAfterFixingTheFormsErrors) {
   auto conflict = worker.Post(contact + "/change", stale);
   EXPECT_EQ(conflict.status, 409);
   EXPECT_THAT(conflict.body, HasSubstr("Someone else changed this contact"));
+  EXPECT_THAT(conflict.body, HasSubstr("The contact as it is now"));
+  EXPECT_EQ(FieldValueIn(conflict.body, "version"), "2");
   auto changed = worker.Get(contact);
   EXPECT_THAT(changed.body, HasSubstr("Talked about the GP and the dentist"));
   EXPECT_THAT(changed.body, HasSubstr("Earlier versions"));
