@@ -72,7 +72,8 @@ class ContactService {
                            const identity::Origin& origin);
   Result<ContactView> Get(const identity::Actor& actor, std::string_view case_id,
                           std::string_view contact_id, const identity::Origin& origin);
-  // The case and the actor's access, for a blank form (audited as a read of the case's list).
+  // The case's reference and the actor's access, for a blank form; refused as a change would
+  // be. It reads nothing personal, so it is not audited (a refusal is).
   Result<CaseContext> ForNewContact(const identity::Actor& actor, std::string_view case_id,
                                     const identity::Origin& origin);
   Result<Contact> Record(const identity::Actor& actor, std::string_view case_id,
