@@ -179,6 +179,25 @@ TEST_P(ContactServiceTest, AClosedCaseTakesNoNewContacts) {
   EXPECT_EQ(Count("case_contacts"), 0);
 }
 
+// With 2 million contacts a page must come from the index, in order, without sorting the case's
+// rows. PostgreSQL is told not to scan sequentially, because with an empty table it would.
+TEST_P(ContactServiceTest, APageOfContactsIsReadFromTheIndexInOrder) {
+  constexpr std::string_view kPage =
+      "SELECT id FROM case_contacts WHERE case_id = ? ORDER BY contact_date DESC, contact_time "
+      "DESC, recorded_at DESC LIMIT 25 OFFSET 25";
+  bool sqlite = GetParam() == db::BackendKind::kSqlite;
+  std::string plan;
+  db().Read([&](db::Tx& tx) {
+    if (!sqlite) tx.Execute("SET LOCAL enable_seqscan = off");
+    std::string explain = sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+    for (const auto& row : tx.Query(explain + std::string(kPage), {"x"})) {
+      plan += row.text(sqlite ? 3 : 0) + "\n";
+    }
+  });
+  EXPECT_THAT(plan, HasSubstr("case_contacts_by_date"));
+  EXPECT_THAT(plan, ::testing::Not(HasSubstr(sqlite ? "TEMP B-TREE" : "Sort")));
+}
+
 WAYMARK_INSTANTIATE_DB_TEST(ContactServiceTest);
 
 }  // namespace
