@@ -6,6 +6,7 @@
 #include "consent/facts.hpp"
 #include "consent/pages.hpp"
 #include "consent/section.hpp"
+#include "contacts/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -76,6 +77,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
             return nrm::NrmConsent{facts.nrm_referral, facts.identifying_details};
           }),
       plans(runtime.deps()),
+      contacts(runtime.deps()),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -109,6 +111,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   nrm::AddNrmPages(*web, nrm);
   plans::AddPlanSection(cases);
   plans::AddPlanPages(*web, plans);
+  cases.AddSection(contacts::ContactsSection);
+  contacts::AddContactPages(*web, contacts);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
 }

@@ -7,6 +7,7 @@
 #include "assessments/service.hpp"
 #include "cases/service.hpp"
 #include "consent/service.hpp"
+#include "contacts/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
@@ -35,6 +36,7 @@ struct WebApp {
   assessments::AssessmentService assessments;
   nrm::NrmService nrm;
   plans::PlanService plans;
+  contacts::ContactService contacts;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
