@@ -2,6 +2,7 @@
 
 #include "app/home_pages.hpp"
 #include "cases/pages.hpp"
+#include "dependants/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -60,7 +61,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       sign_in(runtime.deps()),
       admin(runtime.deps()),
       account(runtime.deps()),
-      cases(runtime.deps()) {
+      cases(runtime.deps()),
+      dependants(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
   settings.public_origin = runtime.config.public_url;
@@ -82,6 +84,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  cases.AddSection(dependants::SummariseDependants);
+  dependants::AddDependantPages(*web, dependants);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -5,6 +5,7 @@
 
 #include "app/runtime.hpp"
 #include "cases/service.hpp"
+#include "dependants/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
@@ -26,6 +27,7 @@ struct WebApp {
   identity::AdminService admin;
   identity::AccountService account;
   cases::CaseService cases;
+  dependants::DependantService dependants;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
   std::unique_ptr<identity::WebRoutes> web;
