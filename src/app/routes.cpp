@@ -3,6 +3,7 @@
 #include "app/home_pages.hpp"
 #include "cases/pages.hpp"
 #include "dependants/pages.hpp"
+#include "exploitation/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -62,7 +63,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       admin(runtime.deps()),
       account(runtime.deps()),
       cases(runtime.deps()),
-      dependants(runtime.deps()) {
+      dependants(runtime.deps()),
+      exploitation(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
   settings.public_origin = runtime.config.public_url;
@@ -86,6 +88,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   cases::AddCasePages(*web, cases);
   cases.AddSection(dependants::SummariseDependants);
   dependants::AddDependantPages(*web, dependants);
+  cases.AddSection(exploitation::SummariseExploitation);
+  exploitation::AddExploitationPages(*web, exploitation);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -6,6 +6,7 @@
 #include "app/runtime.hpp"
 #include "cases/service.hpp"
 #include "dependants/service.hpp"
+#include "exploitation/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
@@ -28,6 +29,7 @@ struct WebApp {
   identity::AccountService account;
   cases::CaseService cases;
   dependants::DependantService dependants;
+  exploitation::ExploitationService exploitation;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
   std::unique_ptr<identity::WebRoutes> web;
