@@ -143,8 +143,11 @@ Problem IncompleteForm() {
   return Problem{ProblemKind::kInvalid, "The form was incomplete. Try again.", {}};
 }
 
-// Whoever cannot change the case sees the refusal page rather than a form they cannot send.
-std::optional<Problem> RefuseUnlessEditable(bool can_edit) {
+// Whoever cannot change the case sees why rather than a form they cannot send.
+std::optional<Problem> RefuseUnlessEditable(const cases::CaseHeader& header, bool can_edit) {
+  if (header.status == cases::CaseStatus::kClosed) {
+    return Problem::Conflict(std::string(cases::kClosedCase));
+  }
   if (!can_edit) return Problem::Forbidden();
   return std::nullopt;
 }
@@ -201,7 +204,8 @@ RemovalInput ReadRemoval(const http::FormFields& form) {
 http::Response ShowAdd(PageContext& ctx, DependantService& service) {
   auto view = service.List(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
   if (!view) return ProblemResponse(ctx, view.error());
-  if (auto refused = RefuseUnlessEditable(view->can_edit)) return ProblemResponse(ctx, *refused);
+  if (auto refused = RefuseUnlessEditable(view->header, view->can_edit))
+    return ProblemResponse(ctx, *refused);
   return Render(ctx, AddPage(view->header), Fields({}, std::nullopt), std::nullopt, 200);
 }
 
@@ -233,7 +237,8 @@ http::Response ShowChangeOrRemove(PageContext& ctx, DependantService& service, b
   if (dependant_id.empty()) return ShowList(ctx, service);
   auto record = service.Open(ctx.actor(), case_id, dependant_id, ctx.origin());
   if (!record) return ProblemResponse(ctx, record.error());
-  if (auto refused = RefuseUnlessEditable(record->can_edit)) return ProblemResponse(ctx, *refused);
+  if (auto refused = RefuseUnlessEditable(record->header, record->can_edit))
+    return ProblemResponse(ctx, *refused);
   if (record->dependant.removal) {
     return ProblemResponse(ctx, Problem::Conflict(std::string(kAlreadyRemoved)));
   }
@@ -271,7 +276,9 @@ http::Response SaveChangeOrRemove(PageContext& ctx, DependantService& service, b
   }
   auto record = service.Open(ctx.actor(), case_id, dependant_id, ctx.origin());
   if (!record) return ProblemResponse(ctx, record.error());
-  if (record->dependant.removal) return ProblemResponse(ctx, problem);
+  if (record->dependant.removal || record->header.status == cases::CaseStatus::kClosed) {
+    return ProblemResponse(ctx, problem);
+  }
   // After a stale change the form carries the version as it is now, so saving again replaces
   // it knowingly; after invalid input, the version they started from.
   bool stale = problem.kind == ProblemKind::kConflict;

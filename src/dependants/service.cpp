@@ -73,6 +73,10 @@ Result<Dependant> DependantService::Add(const Actor& actor, std::string_view cas
     if (!found) return Fail(found.error());
     auto valid = ValidateDependant(input, w.today);
     if (!valid) return Fail(valid.error());
+    if (CountDependants(w.tx, found->header.id) >= kMaxDependants) {
+      return Fail(Problem::Invalid(
+          "name", "A case can hold up to " + std::to_string(kMaxDependants) + " dependants"));
+    }
     Dependant d;
     d.id = NewId();
     d.case_id = found->header.id;

@@ -30,6 +30,9 @@ inline constexpr std::string_view kStaleDependant =
 inline constexpr std::string_view kAlreadyRemoved =
     "This person is already recorded as no longer a dependant";
 
+// Far more than any survivor has; bounds what one case can hold.
+inline constexpr int64_t kMaxDependants = 30;
+
 // A case's dependants as the actor may see them.
 struct DependantsView {
   cases::CaseHeader header;  // the reference for captions

@@ -140,6 +140,12 @@ std::vector<Dependant> ListDependantVersions(db::Tx& tx, const crypto::DataKey& 
                  key);
 }
 
+int64_t CountDependants(db::Tx& tx, std::string_view case_id) {
+  auto row =
+      tx.QueryOne("SELECT COUNT(*) FROM dependants WHERE case_id = ?", {std::string(case_id)});
+  return row ? row->integer(0) : 0;
+}
+
 void InsertDependant(db::Tx& tx, const crypto::DataKey& key, const Dependant& d) {
   tx.Execute(
       "INSERT INTO dependants (id, case_id, organisation_id, version, created_at, created_by) "

@@ -35,6 +35,8 @@ std::optional<Dependant> LoadDependant(db::Tx& tx, const crypto::DataKey& key,
 std::vector<Dependant> ListDependantVersions(db::Tx& tx, const crypto::DataKey& key,
                                              std::string_view id);
 
+// How many dependants (current and former) a case has.
+int64_t CountDependants(db::Tx& tx, std::string_view case_id);
 // Inserts `d` as version 1.
 void InsertDependant(db::Tx& tx, const crypto::DataKey& key, const Dependant& d);
 // Saves `d` as version expected_version + 1 (d.version is ignored); false, with nothing

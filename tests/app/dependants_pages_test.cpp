@@ -153,6 +153,15 @@ TEST_F(DependantPagesTest, AFormWithErrorsIsShownAgainAndSavesNothing) {
   auto post = outsider.Post(base + "/new", ElaFields(outsider.csrf()));
   EXPECT_EQ(post.status, 404);
   EXPECT_EQ(app().CountAudit("dependant.add"), 0);
+
+  // A closed case says so, and takes nothing.
+  ASSERT_TRUE(app().web().cases.Close(*app().ActorFor(kWorker), id, "support_completed", 1,
+                                      identity::Origin{"192.0.2.1", "close"}));
+  auto closed = worker.Get(base + "/new");
+  EXPECT_EQ(closed.status, 409);
+  EXPECT_THAT(closed.body, HasSubstr("This case is closed"));
+  EXPECT_EQ(worker.Post(base + "/new", ElaFields(worker.csrf())).status, 409);
+  EXPECT_EQ(app().CountAudit("dependant.add"), 0);
 }
 
 }  // namespace

@@ -247,6 +247,17 @@ TEST_P(DependantServiceTest, ACanaryNameNeverReachesTheStoredBytes) {
   EXPECT_NE(bytes.find("with_survivor"), std::string::npos);
 }
 
+TEST_P(DependantServiceTest, ACaseHoldsABoundedNumberOfDependants) {
+  cases::Case c = CreateAmina();
+  for (int64_t i = 0; i < kMaxDependants; ++i) {
+    ASSERT_TRUE(dependants().Add(ActorFor(worker_), c.id, Ela(), origin_));
+  }
+  auto one_more = dependants().Add(ActorFor(worker_), c.id, Ela(), origin_);
+  ASSERT_FALSE(one_more);
+  EXPECT_EQ(one_more.error().kind, ProblemKind::kInvalid);
+  EXPECT_EQ(Count("dependants"), kMaxDependants);
+}
+
 WAYMARK_INSTANTIATE_DB_TEST(DependantServiceTest);
 
 }  // namespace
