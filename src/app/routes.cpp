@@ -7,6 +7,8 @@
 #include "consent/pages.hpp"
 #include "consent/section.hpp"
 #include "contacts/pages.hpp"
+#include "dependants/pages.hpp"
+#include "exploitation/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
 #include "identity/layout.hpp"
@@ -78,6 +80,8 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
           }),
       plans(runtime.deps()),
       contacts(runtime.deps()),
+      dependants(runtime.deps()),
+      exploitation(runtime.deps()),
       tasks(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -102,13 +106,17 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   cases::AddCasePages(*web, cases);
   // Each feature inside a case: its pages, and its section of the case overview, in the order
   // the overview lists them.
+  cases.AddSection(exploitation::SummariseExploitation);
+  exploitation::AddExploitationPages(*web, exploitation);
+  cases.AddSection(dependants::SummariseDependants);
+  dependants::AddDependantPages(*web, dependants);
   cases.AddSection(consent::ConsentSection);
   consent::AddConsentPages(*web, consent);
+  cases.AddSection(nrm.Section());
+  nrm::AddNrmPages(*web, nrm);
   cases.AddSection(assessments::NeedsSection());
   cases.AddSection(assessments::RiskSection());
   assessments::AddAssessmentPages(*web, assessments);
-  cases.AddSection(nrm.Section());
-  nrm::AddNrmPages(*web, nrm);
   plans::AddPlanSection(cases);
   plans::AddPlanPages(*web, plans);
   cases.AddSection(contacts::ContactsSection);

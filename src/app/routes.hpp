@@ -8,6 +8,8 @@
 #include "cases/service.hpp"
 #include "consent/service.hpp"
 #include "contacts/service.hpp"
+#include "dependants/service.hpp"
+#include "exploitation/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
@@ -37,6 +39,8 @@ struct WebApp {
   nrm::NrmService nrm;
   plans::PlanService plans;
   contacts::ContactService contacts;
+  dependants::DependantService dependants;
+  exploitation::ExploitationService exploitation;
   tasks::TaskService tasks;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
