@@ -1,9 +1,11 @@
 #include "app/routes.hpp"
 
+#include "api/cases_api.hpp"
 #include "app/home_pages.hpp"
 #include "cases/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
+#include "identity/api_token_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
 #include "platform/assets/assets.hpp"
@@ -60,6 +62,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       sign_in(runtime.deps()),
       admin(runtime.deps()),
       account(runtime.deps()),
+      api_tokens(runtime.deps()),
       cases(runtime.deps()) {
   identity::WebSettings settings;
   settings.secure_cookies = runtime.config.public_url.starts_with("https://");
@@ -82,6 +85,9 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
   cases::AddCasePages(*web, cases);
+  identity::AddApiTokenPages(*web, api_tokens);
+  web->EnableApi(api_tokens);
+  api::AddCasesApi(*web, cases);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -7,6 +7,7 @@
 #include "cases/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
+#include "identity/api_tokens.hpp"
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
 #include "platform/http/metrics.hpp"
@@ -25,6 +26,7 @@ struct WebApp {
   identity::SignInService sign_in;
   identity::AdminService admin;
   identity::AccountService account;
+  identity::ApiTokenService api_tokens;
   cases::CaseService cases;
   http::Router router;
   // Its handlers refer to it, so it lives as long as the router.
