@@ -94,6 +94,18 @@ std::vector<FieldError> ValidateInput(const ApiTokenInput& input, int& days) {
 
 }  // namespace
 
+void RevokeUserApiTokens(db::Tx& tx, std::string_view user_id, TimePoint now) {
+  tx.Execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+             {FormatUtc(now), std::string(user_id)});
+}
+
+void RevokeOrganisationApiTokens(db::Tx& tx, std::string_view organisation_id, TimePoint now) {
+  tx.Execute(
+      "UPDATE api_tokens SET revoked_at = ? WHERE revoked_at IS NULL AND user_id IN "
+      "(SELECT id FROM users WHERE organisation_id = ?)",
+      {FormatUtc(now), std::string(organisation_id)});
+}
+
 Result<IssuedApiToken> ApiTokenService::Issue(const Actor& actor, const ApiTokenInput& input,
                                               const Origin& origin) {
   int days = kDefaultApiTokenDays;
@@ -227,8 +239,7 @@ Result<ApiCaller> ApiTokenService::Authenticate(std::string_view secret, const O
       event.subject_id = outcome.token->id;
       if (outcome.refusal == "deactivated") {
         // The account is gone: its tokens must not come back if it is reactivated.
-        tx.Execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                   {FormatUtc(now), outcome.token->user_id});
+        RevokeUserApiTokens(tx, outcome.token->user_id, now);
       }
     }
     deps_.audit.Append(tx, event);

@@ -60,6 +60,11 @@ struct ApiCaller {
   std::string token_id;
 };
 
+// Revokes every live token of a user, or of every user of an organisation, in the caller's
+// transaction: for deactivation and changes of role, which end sessions too.
+void RevokeUserApiTokens(db::Tx& tx, std::string_view user_id, TimePoint now);
+void RevokeOrganisationApiTokens(db::Tx& tx, std::string_view organisation_id, TimePoint now);
+
 class ApiTokenService {
  public:
   explicit ApiTokenService(Deps deps) : deps_(deps) {}

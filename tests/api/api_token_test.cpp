@@ -146,6 +146,31 @@ TEST_P(ApiTokenTest, ADeactivatedUsersTokensDieForGood) {
   EXPECT_EQ(again.error().kind, ProblemKind::kUnauthenticated);
 }
 
+TEST_P(ApiTokenTest, DeactivatingAUserOrTheirOrganisationRevokesTheirTokens) {
+  IssuedApiToken issued = IssueOne();
+  auto [operator_org, administrator] = AddOperatorAdmin();
+  Actor admin_actor = ActorFor(administrator);
+  User current = LoadUser(worker_.id);
+  ASSERT_TRUE(admin().UpdateUser(admin_actor, worker_.id, current.display_name,
+                                 std::string(identity::Code(current.role)), false, current.version, origin_));
+  current = LoadUser(worker_.id);
+  ASSERT_TRUE(admin().UpdateUser(admin_actor, worker_.id, current.display_name,
+                                 std::string(identity::Code(current.role)), true, current.version, origin_));
+  // Never used while deactivated, and still dead after reactivation.
+  EXPECT_FALSE(tokens().Authenticate(issued.secret, origin_));
+  ASSERT_TRUE(tokens().List(ActorFor(worker_)).at(0).revoked_at.has_value());
+
+  IssuedApiToken second = IssueOne("Second");
+  ASSERT_TRUE(tokens().Authenticate(second.secret, origin_));
+  ASSERT_TRUE(admin().UpdateOrganisation(admin_actor, provider_.id, provider_.name, false,
+                                         provider_.version, origin_));
+  EXPECT_FALSE(tokens().Authenticate(second.secret, origin_));
+  EXPECT_EQ(db().Read([](db::Tx& tx) {
+    return tx.QueryOne("SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL")->integer(0);
+  }),
+            0);
+}
+
 TEST_P(ApiTokenTest, WrongTokensAreAuditedThenTheAddressIsThrottled) {
   IssuedApiToken issued = IssueOne();
   std::string forged = "wm_" + std::string(43, 'A');
