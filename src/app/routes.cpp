@@ -5,6 +5,7 @@
 #include "cases/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
+#include "identity/api_responses.hpp"
 #include "identity/api_token_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
@@ -100,6 +101,16 @@ std::string WebApp::ContentSecurityPolicy() {
 }
 
 http::Response WebApp::Handle(http::Request& request) const {
+  // API clients read problem+json, not a page, even for an address that does not exist.
+  if (request.path.starts_with("/api/")) {
+    return http::Dispatch(router, request, {}, [](int status, std::string_view incident_id) {
+      std::string detail =
+          status == 404   ? "There is no such address in the API: see docs/openapi.yaml"
+          : status == 405 ? "This address does not accept that method: see the Allow header"
+                          : std::string(http::StatusText(status)) + " " + std::string(incident_id);
+      return identity::ProblemJson(status, detail);
+    });
+  }
   return http::Dispatch(router, request, {}, [](int status, std::string_view incident_id) {
     if (status != 404 && status != 405) return http::DefaultErrorPage(status, incident_id);
     std::string title = status == 404 ? "Page not found" : "This address does not accept that";

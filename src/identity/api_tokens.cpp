@@ -120,9 +120,12 @@ Result<IssuedApiToken> ApiTokenService::Issue(const Actor& actor, const ApiToken
   Outcome outcome = deps_.db.Write([&](db::Tx& tx) -> Outcome {
     TimePoint now = deps_.clock.Now();
     if (auto problem = ConfirmTotp(tx, deps_.keyring, actor.user_id, input.code, now)) {
-      audit::Event failed = TokenEvent("api_token.issue", actor, origin, "");
-      failed.outcome = audit::Outcome::kFailure;
-      deps_.audit.Append(tx, failed);
+      // A wrong code is audited; a throttled attempt checked nothing, so it adds nothing.
+      if (problem->kind == ProblemKind::kInvalid) {
+        audit::Event failed = TokenEvent("api_token.issue", actor, origin, "");
+        failed.outcome = audit::Outcome::kFailure;
+        deps_.audit.Append(tx, failed);
+      }
       return {std::nullopt, std::move(*problem)};
     }
     IssuedApiToken out;

@@ -238,7 +238,12 @@ TEST_F(ApiHttpTest, SearchTakesTheNameInTheBodyNeverTheUrl) {
   // There is no GET search, and the list refuses a name in its query string.
   auto get = Call(app(), "GET", "/api/v1/cases/search?query=Zorbalova", token);
   EXPECT_EQ(get.status, 405);
+  EXPECT_EQ(get.Header("Allow"), "POST");
+  EXPECT_THAT(get.Header("Content-Type"), StartsWith("application/problem+json"));
   EXPECT_THAT(get.body, Not(HasSubstr(id)));
+  auto unknown = Call(app(), "GET", "/api/v1/nothing-here", token);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_THAT(unknown.Header("Content-Type"), StartsWith("application/problem+json"));
   auto named = Call(app(), "GET", "/api/v1/cases?name=Zorbalova", token);
   EXPECT_EQ(named.status, 422);
   EXPECT_THAT(named.body, HasSubstr("POST /api/v1/cases/search"));
