@@ -176,7 +176,9 @@ Result<void> ApiTokenService::Revoke(const Actor& actor, std::string_view token_
 
 Result<ApiCaller> ApiTokenService::Authenticate(std::string_view secret, const Origin& origin) {
   TimePoint now = deps_.clock.Now();
-  std::string address_key = AddressKey(origin.address);
+  // Counted apart from sign-in failures: a script retrying an expired token must not lock the
+  // people at the same office address out of the sign-in page.
+  std::string address_key = "api_" + AddressKey(origin.address);
   struct Outcome {
     std::optional<ApiCaller> caller;
     std::optional<ApiToken> token;  // found, but not usable (or usable and due a touch)
@@ -219,7 +221,12 @@ Result<ApiCaller> ApiTokenService::Authenticate(std::string_view secret, const O
     return out;
   };
   Outcome outcome = deps_.db.Read(examine);
-  if (outcome.blocked_until) return Fail(Throttled(*outcome.blocked_until, now));
+  if (outcome.blocked_until) {
+    auto minutes = std::chrono::ceil<std::chrono::minutes>(*outcome.blocked_until - now).count();
+    return Fail(Problem::TooManyRequests(
+        "There have been too many requests with a wrong API token from your address. Wait " +
+        std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") + " and try again."));
+  }
   if (outcome.caller) {
     if (outcome.touch) {
       deps_.db.Write([&](db::Tx& tx) {

@@ -6,7 +6,8 @@
 // authenticator. A token stops working when it expires, when it is revoked, and when its user
 // or organisation is deactivated (the first request after that revokes the user's tokens for
 // good, so a reactivated account starts with none). Failed bearer authentications count
-// against the client address's sign-in throttle and are audited; while the address is blocked
+// against a throttle of the client address (kAddressThrottle, apart from sign-in's) and are
+// audited; while the address is blocked
 // requests are refused before any lookup, so a guesser cannot flood the audit log either.
 // Thread safety: safe to call from many worker threads.
 #pragma once

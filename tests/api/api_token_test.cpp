@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "identity/api_tokens.hpp"
+#include "identity/throttle_store.hpp"
 #include "tests/identity/identity_fixture.hpp"
 
 namespace waymark::identity::testing {
@@ -28,6 +29,11 @@ class ApiTokenTest : public IdentityTest {
   }
 
   ApiTokenService tokens() { return ApiTokenService(deps()); }
+  bool BlockedUntilForSignIn() {
+    return db().Read([&](db::Tx& tx) {
+      return BlockedUntil(tx, AddressKey(origin_.address), clock_.Now()).has_value();
+    });
+  }
   std::string Code() { return CodeAt(enrolled_.secret, clock_.Now()); }
 
   IssuedApiToken IssueOne(std::string name = "Report script", std::string days = "") {
@@ -152,10 +158,12 @@ TEST_P(ApiTokenTest, DeactivatingAUserOrTheirOrganisationRevokesTheirTokens) {
   Actor admin_actor = ActorFor(administrator);
   User current = LoadUser(worker_.id);
   ASSERT_TRUE(admin().UpdateUser(admin_actor, worker_.id, current.display_name,
-                                 std::string(identity::Code(current.role)), false, current.version, origin_));
+                                 std::string(identity::Code(current.role)), false, current.version,
+                                 origin_));
   current = LoadUser(worker_.id);
   ASSERT_TRUE(admin().UpdateUser(admin_actor, worker_.id, current.display_name,
-                                 std::string(identity::Code(current.role)), true, current.version, origin_));
+                                 std::string(identity::Code(current.role)), true, current.version,
+                                 origin_));
   // Never used while deactivated, and still dead after reactivation.
   EXPECT_FALSE(tokens().Authenticate(issued.secret, origin_));
   ASSERT_TRUE(tokens().List(ActorFor(worker_)).at(0).revoked_at.has_value());
@@ -185,6 +193,9 @@ TEST_P(ApiTokenTest, WrongTokensAreAuditedThenTheAddressIsThrottled) {
   auto blocked = tokens().Authenticate(issued.secret, origin_);
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().kind, ProblemKind::kTooManyRequests);
+  EXPECT_THAT(blocked.error().message, HasSubstr("Wait 1 minute"));
+  // Sign-in from the same address is not held up by a script's wrong tokens.
+  EXPECT_FALSE(BlockedUntilForSignIn());
   EXPECT_EQ(tokens().Authenticate(forged, origin_).error().kind, ProblemKind::kTooManyRequests);
   EXPECT_EQ(CountAudit("api_token.authenticate", "failure"), 20);
   // Another address is not affected.
