@@ -103,8 +103,9 @@ std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body)
   auto header = req.Header("If-Match");
   if (!header) return from_body;
   std::string_view tag = *header;
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') {
     tag = tag.substr(1, tag.size() - 2);
+  }
   auto parsed = ParseWhole(tag);
   if (!parsed) body.AddError("version", "If-Match must be the case's ETag, like \"3\"");
   return parsed;
