@@ -1,5 +1,6 @@
 #include "app/routes.hpp"
 
+#include "api/cases_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -11,6 +12,8 @@
 #include "exploitation/pages.hpp"
 #include "identity/account_pages.hpp"
 #include "identity/admin_pages.hpp"
+#include "identity/api_responses.hpp"
+#include "identity/api_token_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
 #include "nrm/pages.hpp"
@@ -70,6 +73,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
       sign_in(runtime.deps()),
       admin(runtime.deps()),
       account(runtime.deps()),
+      api_tokens(runtime.deps()),
       cases(runtime.deps()),
       consent(runtime.deps()),
       assessments(runtime.deps()),
@@ -123,6 +127,10 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   contacts::AddContactPages(*web, contacts);
   tasks::AddTaskPages(*web, tasks, cases);
   cases.AddSection(tasks::TasksSection);  // last: what is due across the sections above
+  // The JSON API, for bearer tokens issued on the account pages.
+  identity::AddApiTokenPages(*web, api_tokens);
+  web->EnableApi(api_tokens);
+  api::AddCasesApi(*web, cases);
 }
 
 std::string WebApp::ContentSecurityPolicy() {
@@ -135,6 +143,16 @@ std::string WebApp::ContentSecurityPolicy() {
 }
 
 http::Response WebApp::Handle(http::Request& request) const {
+  // API clients read problem+json, not a page, even for an address that does not exist.
+  if (request.path.starts_with("/api/")) {
+    return http::Dispatch(router, request, {}, [](int status, std::string_view incident_id) {
+      std::string detail =
+          status == 404   ? "There is no such address in the API: see docs/openapi.yaml"
+          : status == 405 ? "This address does not accept that method: see the Allow header"
+                          : std::string(http::StatusText(status)) + " " + std::string(incident_id);
+      return identity::ProblemJson(status, detail);
+    });
+  }
   return http::Dispatch(router, request, {}, [](int status, std::string_view incident_id) {
     if (status != 404 && status != 405) return http::DefaultErrorPage(status, incident_id);
     std::string title = status == 404 ? "Page not found" : "This address does not accept that";

@@ -12,6 +12,7 @@
 #include "exploitation/service.hpp"
 #include "identity/account.hpp"
 #include "identity/admin.hpp"
+#include "identity/api_tokens.hpp"
 #include "identity/sign_in.hpp"
 #include "identity/web.hpp"
 #include "nrm/service.hpp"
@@ -33,6 +34,7 @@ struct WebApp {
   identity::SignInService sign_in;
   identity::AdminService admin;
   identity::AccountService account;
+  identity::ApiTokenService api_tokens;
   cases::CaseService cases;
   consent::ConsentService consent;
   assessments::AssessmentService assessments;

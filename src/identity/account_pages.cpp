@@ -50,6 +50,9 @@ http::Response ShowAccount(PageContext& ctx, AccountService& account) {
       SubHeading("Recovery codes"),
       Paragraph(RecoveryCodesSentence(codes_left)),
       El("p").Class("govuk-body").Add(Link("Get new recovery codes", "/account/recovery-codes")),
+      SubHeading("API tokens"),
+      Paragraph("A token lets a program use Waymark's API as you, for up to 90 days."),
+      El("p").Class("govuk-body").Add(Link("Manage your API tokens", "/account/tokens")),
   });
   std::string banner =
       ctx.request.query.Has("password-changed") ? "Your password has been changed" : "";

@@ -8,6 +8,7 @@
 //                                  /account?password-changed=1
 //   GET  /account/recovery-codes   explains that new codes replace the old ones
 //   POST /account/recovery-codes   shows ten new codes once
+// The API token pages under /account/tokens are in api_token_pages.hpp.
 //
 // Thread safety: registration happens on one thread; the handlers are then called from many
 // worker threads and keep no state of their own. `account` must outlive the routes.

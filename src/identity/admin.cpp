@@ -1,5 +1,6 @@
 #include "identity/admin.hpp"
 
+#include "identity/api_tokens.hpp"
 #include "identity/password_policy.hpp"
 #include "identity/text.hpp"
 #include "platform/crypto/tokens.hpp"
@@ -162,6 +163,7 @@ Result<Organisation> AdminService::UpdateOrganisation(const Actor& actor, std::s
     changed.active = active;
     auto saved = identity::UpdateOrganisation(tx, changed, expected_version, deps_.clock.Now());
     if (!saved) return saved;
+    if (!saved->active) RevokeOrganisationApiTokens(tx, saved->id, deps_.clock.Now());
     auto event = AdminEvent(active ? "organisation.update" : "organisation.deactivate",
                             actor.user_id, saved->id, "organisation", saved->id, origin);
     deps_.audit.Append(tx, event);
@@ -233,7 +235,11 @@ Result<User> AdminService::UpdateUser(const Actor& actor, std::string_view id,
     auto saved = identity::UpdateUser(tx, changed, expected_version, deps_.clock.Now());
     if (!saved) return saved;
     // A change of privilege or a deactivation ends every session: new rights need a new sign-in.
-    if (saved->role != current->role || !saved->active) DeleteUserSessions(tx, saved->id);
+    // API tokens are as strong as sessions, so they end with them.
+    if (saved->role != current->role || !saved->active) {
+      DeleteUserSessions(tx, saved->id);
+      RevokeUserApiTokens(tx, saved->id, deps_.clock.Now());
+    }
     auto event = AdminEvent(active ? "user.update" : "user.deactivate", actor.user_id,
                             saved->organisation_id, "user", saved->id, origin);
     event.details = {{"role", std::string(Code(saved->role))}};

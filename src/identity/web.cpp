@@ -86,16 +86,17 @@ http::Response WebRoutes::Finish(PageContext& ctx, http::Response response) cons
   return response;
 }
 
-void WebRoutes::Deny(PageContext& ctx, Action action, std::string_view reason) const {
+void WebRoutes::Deny(const http::Request& request, const Actor& actor, Action action,
+                     std::string_view reason) const {
   db_.Write([&](db::Tx& tx) {
     audit::Event event;
     event.action = "permission.denied";
     event.outcome = audit::Outcome::kDenied;
-    event.actor_id = ctx.actor().user_id;
-    event.organisation_id = ctx.actor().organisation_id;
-    event.request_id = ctx.request.request_id;
+    event.actor_id = actor.user_id;
+    event.organisation_id = actor.organisation_id;
+    event.request_id = request.request_id;
     event.details = {{"action", std::string(Code(action))},
-                     {"route", ctx.request.route_pattern},
+                     {"route", request.route_pattern},
                      {"reason", std::string(reason)}};
     audit_.Append(tx, event);
   });
@@ -128,7 +129,7 @@ void WebRoutes::Page(std::string method, std::string pattern, Action action, Pag
         if (auto refused = CheckCsrf(ctx)) return Finish(ctx, std::move(*refused));
         Decision decision = Decide(ctx.actor(), action);
         if (!decision) {
-          Deny(ctx, action, decision.reason);
+          Deny(req, ctx.actor(), action, decision.reason);
           return Finish(ctx, forbidden_(ctx));
         }
         return Finish(ctx, handler(ctx));

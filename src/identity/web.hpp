@@ -2,7 +2,10 @@
 // the route's permission, in that fixed order, before a feature's handler runs.
 //
 // A feature registers its pages through WebRoutes: `Page(...)` for signed-in people with a
-// declared policy Action, `Public(...)` for pages anyone may reach. The handler gets a
+// declared policy Action, `Public(...)` for pages anyone may reach, `Api(...)` for the JSON API
+// (a bearer token instead of a cookie: no session, no CSRF token, since a browser never sends
+// the Authorization header on its own; the same policy Action check as pages; problem+json
+// errors; see api_responses.hpp). The handler gets a
 // PageContext: the request, the signed-in person (if any), the CSRF token for its forms and a
 // place to set cookies. Handlers never see a request that failed these checks.
 //
@@ -16,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "identity/api_tokens.hpp"
 #include "identity/policy.hpp"
 #include "identity/sign_in.hpp"
 #include "platform/http/cookies.hpp"
@@ -53,6 +57,17 @@ struct PageContext {
 
 using PageHandler = std::function<http::Response(PageContext&)>;
 
+// What an API handler gets: the request and the caller its bearer token names.
+struct ApiContext {
+  http::Request& request;
+  ApiCaller caller;
+
+  const Actor& actor() const { return caller.actor; }
+  Origin origin() const { return Origin{request.remote_address, request.request_id}; }
+};
+
+using ApiHandler = std::function<http::Response(ApiContext&)>;
+
 // Renders the 403 page; supplied by the app so it can use the site's layout.
 using ForbiddenPageFn = std::function<http::Response(PageContext&)>;
 
@@ -68,12 +83,19 @@ class WebRoutes {
   void Public(std::string method, std::string pattern, PageHandler handler,
               bool touch_session = true);
 
+  // Turns on Api(); `tokens` must outlive the routes.
+  void EnableApi(ApiTokenService& tokens) { api_tokens_ = &tokens; }
+  // A JSON endpoint for a bearer token whose person the policy allows `action`. Throws
+  // std::logic_error before EnableApi.
+  void Api(std::string method, std::string pattern, Action action, ApiHandler handler);
+
   const WebSettings& settings() const { return settings_; }
 
  private:
   std::optional<http::Response> CheckCsrf(PageContext& ctx) const;
   http::Response Finish(PageContext& ctx, http::Response response) const;
-  void Deny(PageContext& ctx, Action action, std::string_view reason) const;
+  void Deny(const http::Request& request, const Actor& actor, Action action,
+            std::string_view reason) const;
 
   http::Router& router_;
   SignInService& sign_in_;
@@ -81,6 +103,7 @@ class WebRoutes {
   const audit::AuditLog& audit_;
   WebSettings settings_;
   ForbiddenPageFn forbidden_;
+  ApiTokenService* api_tokens_ = nullptr;
 };
 
 }  // namespace waymark::identity

@@ -2,6 +2,7 @@
 // what the policy decision point says. One application and one signed-in browser per role serve
 // the whole suite (signing in costs an Argon2 hash each).
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <string>
@@ -41,6 +42,7 @@ struct Person {
   std::string email;
   identity::Actor actor;
   std::unique_ptr<Browser> browser;
+  std::string api_token{};  // a bearer token for the API routes
 };
 
 // The path for `pattern` with every capture filled: {x:id} with `id`, others with a valid value.
@@ -88,6 +90,18 @@ class RouteMatrixTest : public ::testing::Test {
         continue;
       }
       people_.push_back(std::move(person));
+    }
+    // A security code works once per TOTP step, and signing in used this one.
+    app_->clock().Advance(std::chrono::seconds(30));
+    for (auto& person : people_) {
+      auto issued = app_->web().api_tokens.Issue(person.actor,
+                                                 {"Route matrix", "", app_->TotpCode(person.email)},
+                                                 identity::Origin{"192.0.2.1", "matrix"});
+      if (!issued) {
+        ADD_FAILURE() << person.email << ": " << issued.error().message;
+        continue;
+      }
+      person.api_token = issued->secret;
     }
   }
   static void TearDownTestSuite() {
@@ -138,7 +152,7 @@ TEST_F(RouteMatrixTest, EveryRouteDeclaresAKnownAction) {
     ASSERT_TRUE(action) << "undeclared action " << route.action;
     // Only public routes may skip sign-in, and a public route asks for nothing else.
     EXPECT_EQ(route.kind == http::RouteKind::kPublic, *action == identity::Action::kPublic);
-    EXPECT_NE(route.kind, http::RouteKind::kApi) << "API routes need bearer-token tests here";
+    EXPECT_EQ(route.kind == http::RouteKind::kApi, route.pattern.starts_with("/api/"));
   }
 }
 
@@ -211,6 +225,78 @@ TEST_F(RouteMatrixTest, GetPagesFollowThePolicyForEveryRole) {
     }
   }
   EXPECT_GE(checked, 5 * static_cast<int>(people().size()));
+  EXPECT_FALSE(denied_requests_.empty());
+  ExpectDenialsAudited();
+}
+
+// An API request as a client sends it: a bearer token (or none), a JSON body, no cookies.
+RawResponse CallApi(TestApp& app, const http::Route& route, std::string_view path,
+                    std::string_view token) {
+  Browser client = app.NewBrowser();
+  Fields headers;
+  if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + std::string(token));
+  if (route.method == "GET") return client.Send("GET", path, "", headers);
+  headers.emplace_back("Content-Type", "application/json");
+  return client.Send(route.method, path, "{}", headers);
+}
+
+TEST_F(RouteMatrixTest, ApiRoutesRefuseRequestsWithoutAValidToken) {
+  int64_t failures = app().CountAudit("api_token.authenticate");
+  int checked = 0;
+  int forged_tries = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kApi) continue;
+    SCOPED_TRACE(route.method + " " + route.pattern);
+    std::string path = Fill(route.pattern, NewId());
+    auto none = CallApi(app(), route, path, "");
+    EXPECT_EQ(none.status, 401);
+    EXPECT_THAT(none.Header("WWW-Authenticate"), HasSubstr("Bearer"));
+    EXPECT_THAT(none.Header("Content-Type"), HasSubstr("application/problem+json"));
+    // Each wrong token counts towards the address's throttle (20 free failures), so only the
+    // first routes try one; the check is the same code for every route.
+    if (forged_tries < 10) {
+      auto forged = CallApi(app(), route, path, "wm_" + std::string(43, 'Q'));
+      EXPECT_EQ(forged.status, 401);
+      ++forged_tries;
+    }
+    // A signed-in browser's session cookie is no token: the API never reads cookies.
+    Person& worker = PersonFor(people(), "support.worker@harbour.demo");
+    auto cookie = route.method == "GET"
+                      ? worker.browser->Get(path)
+                      : worker.browser->Send(route.method, path, "{}",
+                                             {{"Content-Type", "application/json"}});
+    EXPECT_EQ(cookie.status, 401);
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+  EXPECT_EQ(app().CountAudit("api_token.authenticate"), failures + forged_tries);
+}
+
+TEST_F(RouteMatrixTest, ApiRoutesFollowThePolicyForEveryRole) {
+  int checked = 0;
+  for (const auto& route : routes()) {
+    if (route.kind != http::RouteKind::kApi) continue;
+    identity::Action action = *identity::ParseAction(route.action);
+    // A made-up id: nobody may see a record that does not exist.
+    std::string path = Fill(route.pattern, NewId());
+    for (auto& person : people()) {
+      SCOPED_TRACE(route.method + " " + route.pattern + " as " + person.email);
+      ASSERT_FALSE(person.api_token.empty());
+      auto res = CallApi(app(), route, path, person.api_token);
+      NoteDenied(res);
+      ++checked;
+      EXPECT_EQ(res.Header("Cache-Control"), "no-store");
+      if (!identity::Decide(person.actor, action)) {
+        EXPECT_EQ(res.status, 403);
+        EXPECT_THAT(res.Header("Content-Type"), HasSubstr("application/problem+json"));
+        continue;
+      }
+      // Past the route's check: the service answers (a list, "not found", or what is wrong
+      // with the empty body), never an authentication failure.
+      EXPECT_THAT(res.status, AnyOf(Eq(200), Eq(404), Eq(422), Eq(428))) << res.body;
+    }
+  }
+  EXPECT_GT(checked, 0);
   EXPECT_FALSE(denied_requests_.empty());
   ExpectDenialsAudited();
 }
