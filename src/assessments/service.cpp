@@ -6,6 +6,7 @@
 #include "identity/users.hpp"
 #include "platform/db/errors.hpp"
 #include "platform/util/ids.hpp"
+#include "tasks/store.hpp"
 
 namespace waymark::assessments {
 
@@ -262,6 +263,8 @@ Result<StoredRisk> AssessmentService::RecordRisk(const Actor& actor, std::string
         InsertRisk(w.tx, w.Key(), w.actor.organisation_id, saved);
         std::string level(Code(saved.assessment.overall));
         cases::SetRiskLevel(w.tx, id, level);
+        tasks::ReplaceDeadlines(w.tx, id, found->header.organisation_id, "risk",
+                                {{"risk.review", saved.assessment.review_on}});
         auto event = w.Event("assessment.risk.record", id);
         event.details = {{"assessment_id", saved.recorded.id},
                          {"version", std::to_string(saved.recorded.version)},

@@ -3,10 +3,12 @@
 #include <map>
 #include <utility>
 
+#include "consent/facts.hpp"
 #include "consent/store.hpp"
 #include "consent/text.hpp"
 #include "identity/users.hpp"
 #include "platform/util/ids.hpp"
+#include "tasks/store.hpp"
 #include "vocabulary/languages.hpp"
 
 namespace waymark::consent {
@@ -110,6 +112,21 @@ Result<ConsentList> ConsentService::Consents(const Actor& actor, std::string_vie
       });
 }
 
+namespace {
+
+// Consent expiry dates, for "my tasks": replaced after every change that can move them.
+void KeepConsentDeadlines(CaseWork& w, const crypto::DataKey& key,
+                          const cases::CaseHeader& header) {
+  std::vector<tasks::Deadline> deadlines;
+  for (const auto& expiring :
+       ConsentsExpiring(w.tx, key, header.id, w.today, w.today + std::chrono::days(5 * 366))) {
+    deadlines.push_back({"consent.expiry", expiring.expires_on, expiring.consent_id});
+  }
+  tasks::ReplaceDeadlines(w.tx, header.id, header.organisation_id, "consent", deadlines);
+}
+
+}  // namespace
+
 Result<ConsentRecord> ConsentService::RecordConsent(const Actor& actor, std::string_view case_id,
                                                     const ConsentInput& input,
                                                     const Origin& origin) {
@@ -122,6 +139,7 @@ Result<ConsentRecord> ConsentService::RecordConsent(const Actor& actor, std::str
         crypto::DataKey key = w.Key();
         StoredConsent stored{NewId(), found->header.id, 1, *valid, w.now, actor.user_id, {}, {}};
         InsertConsent(w.tx, key, stored, found->header.organisation_id);
+        KeepConsentDeadlines(w, key, found->header);
         w.Audit(WithDetails(w.Event("consent.record", found->header.id),
                             {{"consent_id", stored.id},
                              {"purpose", std::string(Code(valid->purpose))},
@@ -157,6 +175,7 @@ Result<ConsentRecord> ConsentService::Withdraw(const Actor& actor, std::string_v
                               actor.user_id, w.now)) {
           return Fail(Problem::Conflict(std::string(kStaleConsent)));
         }
+        KeepConsentDeadlines(w, key, found->header);
         w.Audit(WithDetails(w.Event("consent.withdraw", found->header.id),
                             {{"consent_id", target->id},
                              {"purpose", std::string(Code(target->consent.purpose))},

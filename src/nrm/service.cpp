@@ -5,6 +5,7 @@
 #include "identity/users.hpp"
 #include "nrm/next_events.hpp"
 #include "platform/util/ids.hpp"
+#include "tasks/store.hpp"
 
 namespace waymark::nrm {
 
@@ -191,6 +192,11 @@ Result<StoredEntry> NrmService::Change(const identity::Actor& actor, std::string
         }
         InsertEntry(w.tx, key, found->header.organisation_id, id, next);
         cases::SetNrmStage(w.tx, id, Code(pathway->state));
+        std::vector<tasks::Deadline> deadlines;
+        for (const auto& d : UpcomingDeadlines(w.tx, key, id, policy_)) {
+          deadlines.push_back({"nrm." + d.kind, d.due});
+        }
+        tasks::ReplaceDeadlines(w.tx, id, found->header.organisation_id, "nrm", deadlines);
         auto event = w.Event(corrects ? "nrm.correct" : "nrm.record", id);
         event.details = {{"kind", std::string(Code(KindOf(next.event)))}, {"entry", next.id}};
         if (corrects) event.details.push_back({"corrects", *corrects});

@@ -7,6 +7,7 @@
 #include "assessments/form_rules.hpp"
 #include "plans/service.hpp"
 #include "plans/service_internal.hpp"
+#include "tasks/store.hpp"
 #include "vocabulary/languages.hpp"
 
 namespace waymark::plans {
@@ -33,6 +34,16 @@ Result<StoredPlan> LoadForChange(CaseWork& w, const crypto::DataKey& key, std::s
   return *current;
 }
 
+// The plan in force's review date, for "my tasks": replaced after every change that can move it.
+void KeepPlanDeadlines(CaseWork& w, const crypto::DataKey& key, const cases::CaseHeader& header) {
+  std::vector<Plan> plans;
+  for (auto& v : LoadPlanVersions(w.tx, key, header.id)) plans.push_back(std::move(v.plan));
+  PlanSchedule schedule = ScheduleFor(PlanInForce(plans), w.today);
+  std::vector<tasks::Deadline> deadlines;
+  if (schedule.review_on) deadlines.push_back({"plan.review", *schedule.review_on});
+  tasks::ReplaceDeadlines(w.tx, header.id, header.organisation_id, "plan", deadlines);
+}
+
 // A change to the draft (or its agreement): AuthoriseChange, the rule, SaveDraft, the event.
 Result<StoredPlan> ChangeDraft(const identity::Deps& deps, const Actor& actor,
                                std::string_view case_id, int64_t expected_revision,
@@ -50,6 +61,7 @@ Result<StoredPlan> ChangeDraft(const identity::Deps& deps, const Actor& actor,
                    w.now)) {
       return Fail(Problem::Conflict(std::string(kStalePlan)));
     }
+    KeepPlanDeadlines(w, key, found->header);
     auto event = w.Event(std::move(action), found->header.id);
     event.details = {{"version", std::to_string(changed->version)}};
     if (!change.empty()) event.details.emplace_back("change", std::move(change));
@@ -209,6 +221,7 @@ Result<StoredPlan> PlanService::Approve(const Actor& actor, std::string_view cas
                       expected_revision, w.now)) {
       return Fail(Problem::Conflict(std::string(kStalePlan)));
     }
+    KeepPlanDeadlines(w, key, found->header);
     auto event = w.Event("plan.approve", found->header.id);
     event.details = {{"version", std::to_string(approved->version)}};
     w.Audit(std::move(event));
@@ -235,6 +248,7 @@ Result<StoredPlan> PlanService::Revise(const Actor& actor, std::string_view case
                    actor.user_id};
     InsertPlanVersion(w.tx, key, found->header.id, found->header.organisation_id, out.plan,
                       out.revision, actor.user_id, w.now);
+    KeepPlanDeadlines(w, key, found->header);
     auto event = w.Event("plan.revise", found->header.id);
     event.details = {{"version", std::to_string(out.plan.version)},
                      {"from_version", std::to_string(current->plan.version)}};

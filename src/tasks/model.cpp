@@ -17,12 +17,13 @@ struct KindInfo {
 
 // The kinds the features write. Statutory NRM dates show a fortnight ahead; reviews a week;
 // consent a month, because renewing it means meeting the person.
-constexpr std::array<KindInfo, 9> kKinds{{
-    {"nrm.rg_decision", "Reasonable grounds decision due", 14},
-    {"nrm.recovery_period_end", "Recovery period ends", 14},
-    {"nrm.reconsideration_window", "Reconsideration window closes", 14},
-    {"nrm.move_on_end", "Move-on support ends", 14},
-    {"nrm.rna_extension_end", "Extended support ends", 14},
+constexpr std::array<KindInfo, 10> kKinds{{
+    {"nrm.rg_target", "Reasonable grounds decision due", 14},
+    {"nrm.recovery_period_ends", "Recovery period ends", 14},
+    {"nrm.reconsideration_window_closes", "Reconsideration window closes", 14},
+    {"nrm.move_on_ends", "Move-on support ends", 14},
+    {"nrm.rna_extension_ends", "Extended support ends", 14},
+    {"nrm.reach_in_closes", "Reach-In support ends", 30},
     {"risk.review", "Risk assessment review due", 7},
     {"needs.review", "Needs assessment review due", 7},
     {"plan.review", "Support plan review due", 7},

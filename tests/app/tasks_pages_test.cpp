@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "consent/model.hpp"
+#include "nrm/pathway.hpp"
 #include "platform/util/date.hpp"
 #include "tests/app/case_pages_support.hpp"
 
@@ -75,6 +77,47 @@ TEST_F(TaskPagesTest, AWorkerAddsATaskSeesItAndMarksItDone) {
   auto again = worker.Post(path + "/" + task_id + "/done",
                            {{"csrf_token", worker.csrf()}, {"version", version}});
   EXPECT_EQ(again.status, 404);
+}
+
+// The features keep their dates in the task list in the same transaction as the change: consent
+// expiry and the NRM's reasonable-grounds target after a referral.
+TEST_F(TaskPagesTest, ConsentAndNrmDatesBecomeTheCasesTasks) {
+  WebApp& web = app().web();
+  identity::Actor worker = *app().ActorFor(kWorker);
+  identity::Origin origin{"192.0.2.1", "tasks-test"};
+  Date today = LondonDate(app().clock().Now());
+  cases::CaseInput amina;
+  amina.given_names = "Amina";
+  amina.family_name = "Zorbalova";
+  auto created = web.cases.Create(worker, amina, origin);
+  ASSERT_TRUE(created) << created.error().message;
+  const std::string& id = created->id;
+
+  consent::ConsentInput consent;
+  consent.purpose = "nrm_referral";
+  consent.decision = "given";
+  consent.language = "eng";
+  consent.interpreter = "no";
+  consent.format = "verbal";
+  consent.decided_on = FormatIsoDate(today);
+  consent.expires_on = FormatIsoDate(today + std::chrono::days(10));
+  auto recorded = web.consent.RecordConsent(worker, id, consent, origin);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  nrm::Referred referral{today, "Lowtown Borough Council", nrm::CompetentAuthority::kSca};
+  auto referred = web.nrm.Record(worker, id, {referral}, 0, origin);
+  ASSERT_TRUE(referred) << referred.error().message;
+
+  auto list = web.tasks.CaseTasks(worker, id, origin);
+  ASSERT_TRUE(list) << list.error().message;
+  std::vector<std::string> titles;
+  for (const auto& item : list->items) titles.push_back(item.title);
+  EXPECT_THAT(titles, ::testing::ElementsAre("Reasonable grounds decision due", "Consent expires"));
+
+  auto mine = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(mine, kWorker));
+  auto page = mine.Get("/tasks");
+  EXPECT_THAT(page.body, HasSubstr("Reasonable grounds decision due"));
+  EXPECT_THAT(page.body, HasSubstr("Consent expires"));
 }
 
 }  // namespace

@@ -183,8 +183,19 @@ TEST_P(AssessmentServiceTest, TheCaseListKeepsTheCurrentRiskLevel) {
   ASSERT_EQ(high->cases.size(), 1u);
   EXPECT_EQ(high->cases[0].id, case_.id);
 
+  // The review date is kept for "my tasks" too, replaced by each new assessment.
+  auto review_due = [&] {
+    return db().Read([&](db::Tx& tx) {
+      auto row = tx.QueryOne(
+          "SELECT due_on FROM case_deadlines WHERE case_id = ? AND kind = 'risk.review'",
+          {case_.id});
+      return row ? row->text(0) : std::string();
+    });
+  };
+  EXPECT_EQ(review_due(), "2024-05-31");
   RecordRisk(worker_, SomeRisk("low", "2025-03-04"), 1);
   EXPECT_EQ(StoredRiskLevel(), "low");
+  EXPECT_EQ(review_due(), "2025-03-04");
   EXPECT_TRUE(case_service().List(ActorFor(manager_), only_high, origin_)->cases.empty());
   // Recording a risk assessment is not a change to the case's own details.
   auto view = case_service().Open(ActorFor(worker_), case_.id, origin_);

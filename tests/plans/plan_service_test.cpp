@@ -37,6 +37,8 @@ TEST_P(PlanLifecycleTest, ADraftIsAgreedApprovedAndRevisedIntoANewVersion) {
   EXPECT_EQ(draft.plan.status, PlanStatus::kDraft);
   EXPECT_EQ(SectionOf(c.id).status, "Draft");
   EXPECT_EQ(SectionOf(c.id).hint, "Review by 4 June 2024");
+  EXPECT_EQ(db().Read([&](db::Tx& tx) { return tx.Query("SELECT 1 FROM case_deadlines").size(); }),
+            0u);
 
   auto check = Ok(plans().CheckAnswers(ActorFor(worker_), c.id, origin_));
   EXPECT_TRUE(check.missing.empty());
@@ -46,6 +48,15 @@ TEST_P(PlanLifecycleTest, ADraftIsAgreedApprovedAndRevisedIntoANewVersion) {
       Ok(plans().Agree(ActorFor(worker_), c.id, Agreement(), draft.revision, origin_));
   EXPECT_EQ(agreed.plan.status, PlanStatus::kAgreed);
   EXPECT_EQ(SectionOf(c.id).status, "Agreed, awaiting approval");
+  // Once agreed, the plan's review date is kept for "my tasks"; a draft's is not.
+  auto review_due = [&] {
+    return db().Read([&](db::Tx& tx) {
+      auto row = tx.QueryOne(
+          "SELECT due_on FROM case_deadlines WHERE case_id = ? AND kind = 'plan.review'", {c.id});
+      return row ? row->text(0) : std::string();
+    });
+  };
+  EXPECT_EQ(review_due(), "2024-06-04");
 
   StoredPlan approved = Ok(plans().Approve(ActorFor(manager_), c.id, agreed.revision, origin_));
   EXPECT_EQ(approved.plan.status, PlanStatus::kApproved);

@@ -19,7 +19,7 @@ TEST(TaskRules, UrgencyIsOverdueTodayThisWeekOrLater) {
 }
 
 TEST(TaskRules, KnownKindsHaveLabelsAndLeadTimes) {
-  EXPECT_EQ(DeadlineLabel("nrm.rg_decision"), "Reasonable grounds decision due");
+  EXPECT_EQ(DeadlineLabel("nrm.rg_target"), "Reasonable grounds decision due");
   EXPECT_EQ(DeadlineLabel("consent.expiry"), "Consent expires");
   EXPECT_EQ(DeadlineLabel("something.new"), "Deadline");
   EXPECT_EQ(LeadDays("consent.expiry"), 30);

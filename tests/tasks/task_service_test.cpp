@@ -40,8 +40,8 @@ class TaskServiceTest : public cases::testing::CaseTest {
 TEST_P(TaskServiceTest, DeadlinesShowForTheCasesWorkersWithinTheirLeadTime) {
   Case c = CreateAmina();
   SetDeadlines(c, "nrm",
-               {{"nrm.rg_decision", Today() + std::chrono::days(3)},
-                {"nrm.recovery_period_end", Today() + std::chrono::days(20)}});
+               {{"nrm.rg_target", Today() + std::chrono::days(3)},
+                {"nrm.recovery_period_ends", Today() + std::chrono::days(20)}});
   SetDeadlines(c, "consent", {{"consent.expiry", Today() + std::chrono::days(20), "consent-1"}});
 
   auto mine = tasks().MyTasks(ActorFor(worker_), origin_);
@@ -64,7 +64,7 @@ TEST_P(TaskServiceTest, DeadlinesShowForTheCasesWorkersWithinTheirLeadTime) {
 
 TEST_P(TaskServiceTest, AFeatureReplacesItsOwnDeadlinesOnly) {
   Case c = CreateAmina();
-  SetDeadlines(c, "nrm", {{"nrm.rg_decision", Today()}});
+  SetDeadlines(c, "nrm", {{"nrm.rg_target", Today()}});
   SetDeadlines(c, "risk", {{"risk.review", Today() + std::chrono::days(1)}});
   SetDeadlines(c, "nrm", {});  // the decision was recorded
   auto list = tasks().CaseTasks(ActorFor(worker_), c.id, origin_);
@@ -127,7 +127,7 @@ TEST_P(TaskServiceTest, PeopleOutsideTheCaseAreRefusedAndTheRefusalIsAudited) {
 
 TEST_P(TaskServiceTest, AClosedCasesDeadlinesDisappearAndItTakesNoNewTasks) {
   Case c = CreateAmina();
-  SetDeadlines(c, "nrm", {{"nrm.rg_decision", Today()}});
+  SetDeadlines(c, "nrm", {{"nrm.rg_target", Today()}});
   ASSERT_TRUE(service().Close(ActorFor(worker_), c.id, "moved_on", 1, origin_));
   auto mine = tasks().MyTasks(ActorFor(worker_), origin_);
   ASSERT_TRUE(mine);
