@@ -1,5 +1,6 @@
 // A case's history (each saved version, newest first, with what changed from the one before)
 // and its access log (who read or changed it, and who was refused), in words.
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,23 +87,63 @@ std::string Detail(const AccessEntry& entry, std::string_view name) {
 
 // Audit action codes in words. A code this page does not know yet is shown as it is, so the
 // log never hides an entry.
+// What each audited action on a case means to the person reading its access log.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 43> kWhatHappened{{
+    {"case.create", "Opened the case"},
+    {"case.update", "Changed details"},
+    {"case.close", "Closed the case"},
+    {"case.history.view", "Read the history"},
+    {"case.assign", "Assigned a worker"},
+    {"case.unassign", "Removed a worker"},
+    {"case.access_log.view", "Read the access log"},
+    {"permission.denied", "Was refused access"},
+    {"consent.view", "Read consent"},
+    {"consent.record", "Recorded consent"},
+    {"consent.withdraw", "Recorded a withdrawal of consent"},
+    {"disclosure.view", "Read disclosures"},
+    {"disclosure.record", "Recorded a disclosure"},
+    {"nrm.view", "Read the NRM pathway"},
+    {"nrm.record", "Recorded an NRM event"},
+    {"nrm.correct", "Corrected an NRM entry"},
+    {"assessment.view", "Read an assessment"},
+    {"assessment.needs.record", "Recorded a needs assessment"},
+    {"assessment.risk.record", "Recorded a risk assessment"},
+    {"plan.view", "Read the support plan"},
+    {"plan.edit", "Changed the draft support plan"},
+    {"plan.agree", "Recorded the support plan as agreed"},
+    {"plan.approve", "Approved the support plan"},
+    {"plan.revise", "Started a new version of the support plan"},
+    {"contact.list", "Read the contacts"},
+    {"contact.view", "Read a contact"},
+    {"contact.record", "Recorded a contact"},
+    {"contact.edit", "Corrected a contact"},
+    {"contact.error", "Marked a contact as entered in error"},
+    {"own_account.view", "Read the survivor's own account"},
+    {"own_account.save", "Changed the survivor's own account"},
+    {"dependant.view", "Read dependants"},
+    {"dependant.add", "Added a dependant"},
+    {"dependant.change", "Changed a dependant"},
+    {"dependant.remove", "Recorded a dependant as no longer dependent"},
+    {"exploitation.view", "Read the modern slavery history"},
+    {"exploitation.save", "Changed the modern slavery history"},
+    {"task.case_list", "Read the tasks"},
+    {"task.add", "Added a task"},
+    {"task.complete", "Marked a task as done"},
+    {"case.view", "Read the case"},
+    {"case.break_glass", "Opened with break-glass"},
+    {"case.break_glass.review", "Reviewed break-glass access"},
+}};
+
 std::string WhatHappened(const AccessEntry& entry) {
   const std::string& a = entry.action;
-  if (a == "case.view") {
-    return Detail(entry, "access") == "break_glass" ? "Read the case with break-glass access"
-                                                    : "Read the case";
+  if (a == "case.break_glass" && entry.outcome != "success") {
+    return "Tried break-glass with a wrong security code";
   }
-  if (a == "case.create") return "Opened the case";
-  if (a == "case.update") return "Changed details";
-  if (a == "case.close") return "Closed the case";
-  if (a == "case.history.view") return "Read the history";
-  if (a == "case.assign") return "Assigned a worker";
-  if (a == "case.unassign") return "Removed a worker";
-  if (a == "case.access_log.view") return "Read the access log";
-  if (a == "permission.denied") return "Was refused access";
-  if (a == "case.break_glass") {
-    return entry.outcome == "success" ? "Opened with break-glass"
-                                      : "Tried break-glass with a wrong security code";
+  for (const auto& [action, words] : kWhatHappened) {
+    if (action != a) continue;
+    std::string out(words);
+    if (Detail(entry, "access") == "break_glass") out += " with break-glass access";
+    return out;
   }
   return "Other activity (" + a + ")";
 }
