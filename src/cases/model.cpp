@@ -100,11 +100,6 @@ const std::vector<Choice> kInterpreterGenders = {
     {"no_preference", "No preference"},
 };
 
-bool IsChoice(const std::vector<Choice>& choices, std::string_view code) {
-  return std::any_of(choices.begin(), choices.end(),
-                     [&](const Choice& c) { return c.code == code; });
-}
-
 }  // namespace
 
 std::string PersonalDetails::FullName() const {
@@ -123,13 +118,6 @@ std::optional<CaseStatus> ParseCaseStatus(std::string_view code) {
 
 const std::vector<Choice>& SafeContactMethods() { return kSafeContactMethods; }
 const std::vector<Choice>& InterpreterGenders() { return kInterpreterGenders; }
-
-std::string_view LabelFor(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices) {
-    if (c.code == code) return c.label;
-  }
-  return {};
-}
 
 std::string AgeBand(const PersonalDetails& personal, Date today) {
   std::optional<int> age = personal.estimated_age;

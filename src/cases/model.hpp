@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/util/choices.hpp"
 #include "platform/util/date.hpp"
 #include "platform/util/problem.hpp"
 
@@ -100,13 +101,8 @@ CaseInput InputFor(const Case& c);
 // Age band for statistics: "18-24", "25-34", "35-44", "45-54", "55-64", "65+", or "unknown".
 std::string AgeBand(const PersonalDetails& personal, Date today);
 
-// Safe contact methods a person can choose.
-struct Choice {
-  std::string_view code;
-  std::string_view label;
-};
+// The safe contact methods and interpreter genders a person can choose.
 const std::vector<Choice>& SafeContactMethods();
 const std::vector<Choice>& InterpreterGenders();
-std::string_view LabelFor(const std::vector<Choice>& choices, std::string_view code);
 
 }  // namespace waymark::cases

@@ -36,11 +36,6 @@ const std::vector<Choice> kServicesKnow = {
     {"not_known", "Not known"},
 };
 
-bool IsChoice(const std::vector<Choice>& choices, std::string_view code) {
-  return std::any_of(choices.begin(), choices.end(),
-                     [&](const Choice& c) { return c.code == code; });
-}
-
 bool HasControlCharacters(std::string_view text, bool allow_newlines) {
   return std::any_of(text.begin(), text.end(), [&](char c) {
     auto u = static_cast<unsigned char>(c);
@@ -101,13 +96,6 @@ class Checker {
 const std::vector<Choice>& Relationships() { return kRelationships; }
 const std::vector<Choice>& Whereabouts() { return kWhereabouts; }
 const std::vector<Choice>& ServicesKnowAnswers() { return kServicesKnow; }
-
-std::string_view LabelFor(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices) {
-    if (c.code == code) return c.label;
-  }
-  return {};
-}
 
 std::optional<int> AgeOn(const DependantDetails& details, Date today) {
   if (details.date_of_birth) return YearsBetween(*details.date_of_birth, today);

@@ -13,16 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/util/choices.hpp"
 #include "platform/util/date.hpp"
 #include "platform/util/problem.hpp"
 
 namespace waymark::dependants {
-
-// A code and the words people read for it.
-struct Choice {
-  std::string_view code;
-  std::string_view label;
-};
 
 // relationship: "child", "partner", "other".
 const std::vector<Choice>& Relationships();
@@ -30,8 +25,6 @@ const std::vector<Choice>& Relationships();
 const std::vector<Choice>& Whereabouts();
 // children_services_know: "yes", "no", "not_known".
 const std::vector<Choice>& ServicesKnowAnswers();
-// The label for `code` in `choices`, or empty.
-std::string_view LabelFor(const std::vector<Choice>& choices, std::string_view code);
 
 // A dependant as validated: codes in the clear, the rest personal.
 struct DependantDetails {
