@@ -11,9 +11,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { Screenshots, Tab, launchBrowser } from './support/browser.js';
+import { fillCaseForm } from './support/case_form.js';
+import { button, clickAndLoad, heading, pathOf, signIn } from './support/pages.js';
 import { WaymarkServer } from './support/server.js';
 
-const kPassword = 'kettle orchard velvet';
 const kWorker = 'support.worker@harbour.demo';
 const kManager = 'service.manager@harbour.demo';
 
@@ -44,66 +45,12 @@ async function openTab(options) {
   return tab;
 }
 
-// Clicks and waits for the page the click leads to (after any redirects) to load. A refusal
-// (403) or a server error fails at once with what the server said.
-async function clickAndLoad(page, locator) {
-  const navigation = page.waitForNavigation({ waitUntil: 'load' });
-  await locator.click();
-  const response = await navigation;
-  const status = response?.status() ?? 0;
-  if (status === 403 || status >= 500) {
-    const body = (await page.locator('body').textContent()).trim().slice(0, 300);
-    assert.fail(`${response.request().method()} ${page.url()} answered ${status}: ${body}`);
-  }
-  return response;
-}
-
-function button(page, name) {
-  return page.getByRole('button', { name, exact: true });
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-async function heading(page) {
-  return (await page.locator('h1').first().textContent()).trim();
-}
-
-async function signIn(tab, email) {
-  const { page } = tab;
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(kPassword);
-  await clickAndLoad(page, button(page, 'Continue'));
-  assert.equal(pathOf(page), '/sign-in/security-code');
-  await page.getByLabel('Security code').fill(await server.totpCode(email));
-  await clickAndLoad(page, button(page, 'Continue'));
-  assert.equal(pathOf(page), '/');
-}
-
 async function signedInWorker() {
   if (workerTab) return workerTab;
   const tab = await openTab();
-  await signIn(tab, kWorker);
+  await signIn(tab.page, server, kWorker);
   workerTab = tab;
   return tab;
-}
-
-// Fills the case form as the journey's person: name, date of birth, Albanian language and
-// nationality, and a female interpreter.
-async function fillCaseForm(page, { given, family }) {
-  await page.getByLabel('Given names').fill(given);
-  await page.getByLabel('Family name').fill(family);
-  const dob = page.getByRole('group', { name: 'Date of birth' });
-  await dob.getByLabel('Day').fill('14');
-  await dob.getByLabel('Month').fill('6');
-  await dob.getByLabel('Year').fill('1994');
-  await page.getByLabel('Languages').fill('sqi');
-  await page.getByLabel('Nationalities').fill('AL');
-  await page.getByRole('group', { name: 'Do they need an interpreter?' })
-    .getByLabel('Yes', { exact: true }).check();
-  await page.getByLabel('Female interpreter', { exact: true }).check();
 }
 
 // Each journey has its own limit, so one that hangs is named and the rest still run.
@@ -288,7 +235,7 @@ describe('Case pages in a browser', { timeout: 240_000 }, () => {
   it('a service manager opens the case from the list and reads its access log', kJourney,
     async () => {
       const tab = await openTab();
-      await signIn(tab, kManager);
+      await signIn(tab.page, server, kManager);
       const { page } = tab;
       await clickAndLoad(page, page.getByRole('link', { name: 'Cases', exact: true }));
       assert.equal(await heading(page), 'Cases');

@@ -10,10 +10,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { Screenshots, Tab, launchBrowser } from './support/browser.js';
+import {
+  button, clickAndLoad, heading, kDemoPassword as kPassword, pathOf, signIn, signInWithPassword,
+} from './support/pages.js';
 import { WaymarkServer } from './support/server.js';
 import { totp, wrongTotp } from './support/totp.js';
 
-const kPassword = 'kettle orchard velvet';
 const kAdmin = 'admin@northgate.demo';
 const kNewWorker = 'new.worker@harbour.demo';
 
@@ -29,49 +31,11 @@ async function openTab() {
   return tab;
 }
 
-// Clicks and waits for the page the click leads to (after any redirects) to load. Returns the
-// response for that page, so its status can be checked. No journey here expects a refusal (403)
-// or a server error, so those fail at once with what the server said.
-async function clickAndLoad(page, locator) {
-  const navigation = page.waitForNavigation({ waitUntil: 'load' });
-  await locator.click();
-  const response = await navigation;
-  const status = response?.status() ?? 0;
-  if (status === 403 || status >= 500) {
-    const body = (await page.locator('body').textContent()).trim().slice(0, 300);
-    assert.fail(`${response.request().method()} ${page.url()} answered ${status}: ${body}`);
-  }
-  return response;
-}
-
-function button(page, name) {
-  return page.getByRole('button', { name, exact: true });
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-async function heading(page) {
-  return (await page.locator('h1').first().textContent()).trim();
-}
-
-async function signInWithPassword(page, email, password) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  return clickAndLoad(page, button(page, 'Continue'));
-}
-
 // The administrator's signed-in tab; journey (a) creates it and later journeys reuse it.
 async function signedInAdmin() {
   if (adminTab) return adminTab;
   const tab = await openTab();
-  await signInWithPassword(tab.page, kAdmin, kPassword);
-  assert.equal(pathOf(tab.page), '/sign-in/security-code');
-  await tab.page.getByLabel('Security code').fill(await server.totpCode(kAdmin));
-  await clickAndLoad(tab.page, button(tab.page, 'Continue'));
-  assert.equal(pathOf(tab.page), '/');
+  await signIn(tab.page, server, kAdmin);
   adminTab = tab;
   return tab;
 }
