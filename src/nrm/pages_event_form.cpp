@@ -211,6 +211,9 @@ std::vector<Node> EventFields(EventKind kind, const EventForm& f,
       out.push_back(El("div")
                         .Class("govuk-inset-text")
                         .Attr("id", "consent")
+                        // The error summary links here when consent is missing: focusable, so
+                        // the link moves focus and a screen reader reads it.
+                        .Attr("tabindex", "-1")
                         .AddText("An adult can be referred to the NRM only with their consent, "
                                  "recorded in their case."));
       out.push_back(govuk::Input({.name = "first_responder",

@@ -63,7 +63,8 @@ std::vector<Node> PointFields(const PointInput& in, const std::optional<Problem>
       cases::pages::SubHeading(std::to_string(in.point) + ". " + std::string(standard->title)),
       identity::Paragraph("The standard: " + std::string(standard->criterion)),
       cases::pages::Textarea({.name = name,
-                              .label = "Evidence",
+                              // Each box names its point, for people who tab from box to box.
+                              .label = "Evidence for point " + std::to_string(in.point),
                               .hint = std::string(standard->prompt),
                               .value = in.input.text,
                               .error = FieldError(problem, name),

@@ -26,12 +26,6 @@ const kFamily = 'Berishaj';
 const kFullName = `${kGiven} ${kFamily}`;
 const kFirstResponder = 'Harbour House Safehouse';
 
-// Until the features write their deadlines into case_deadlines (the lead's wiring of NRM, risk,
-// plan and consent deadlines), the task pages list none: the checks that they do are kept, and
-// reported as a to-do instead of failing the run. Remove this once the wiring is merged.
-const kDeadlinesTodo =
-  'deadlines appear once NRM, risk and plan deadlines are written to case_deadlines';
-
 const kDay = 86_400_000;
 
 // Today in London, the date the server works in, as midnight UTC.
@@ -480,10 +474,10 @@ describe('A case from referral to tasks in a browser', { timeout: 600_000 }, () 
         assert.equal(await heading(page), title);
         assert.match(await mainText(page), new RegExp(`Part ${index + 1} of 5`));
         if (index === 0) await tab.check('plan evidence form');
-        const boxes = page.getByRole('textbox', { name: 'Evidence', exact: true });
+        const boxes = page.getByRole('textbox', { name: /^Evidence for point \d+$/ });
         assert.equal(await boxes.count(), last - first + 1, `${title} has its points`);
         for (let point = first; point <= last; point += 1) {
-          await boxes.nth(point - first)
+          await page.getByRole('textbox', { name: `Evidence for point ${point}`, exact: true })
             .fill(`Point ${point}: discussed with ${kGiven} through the interpreter.`);
         }
         if (first === 5) {
@@ -587,7 +581,7 @@ describe('A case from referral to tasks in a browser', { timeout: 600_000 }, () 
     });
 
   it('the deadlines from the NRM, the risk assessment and the plan are on both task pages',
-    { ...kStep, todo: kDeadlinesTodo }, async () => {
+    kStep, async () => {
       const tab = await signedInWorker();
       const { page } = tab;
       const expected = [
