@@ -5,8 +5,12 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -15,6 +19,7 @@
 #include "identity/policy.hpp"
 #include "identity/roles.hpp"
 #include "platform/audit/audit_log.hpp"
+#include "platform/http/logging.hpp"
 #include "platform/util/ids.hpp"
 #include "tests/app/app_fixture.hpp"
 
@@ -367,6 +372,10 @@ TEST_F(RouteMatrixTest, CasePagesShowACaseOnlyToItsTeam) {
   auto created = app().web().cases.Create(*app().ActorFor(worker_email), input,
                                           identity::Origin{"192.0.2.1", "matrix"});
   ASSERT_TRUE(created) << created.error().message;
+  // Every log line the walk writes, at the most detailed level, to look for the name in.
+  std::ostringstream log;
+  http::InitJsonLogging(http::LogLevel::kDebug,
+                        std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
   int checked = 0;
   for (const auto& route : routes()) {
     if (route.kind != http::RouteKind::kPage || route.method != "GET" ||
@@ -400,6 +409,11 @@ TEST_F(RouteMatrixTest, CasePagesShowACaseOnlyToItsTeam) {
     EXPECT_THAT(overview.body, HasSubstr("Canarybell"));
   }
   EXPECT_GT(checked, 0);
+  http::InitJsonLogging(http::LogLevel::kWarn, std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  EXPECT_THAT(log.str(), HasSubstr("\"event\":\"http_request\""))
+      << "the requests' log lines were not captured";
+  EXPECT_THAT(log.str(), Not(HasSubstr("Canarybell")));
+  EXPECT_THAT(log.str(), Not(HasSubstr("Matrixa")));
 }
 
 TEST_F(RouteMatrixTest, PostsByRolesWithoutThePermissionAreRefusedAndChangeNothing) {
