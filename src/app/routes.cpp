@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "api/cases_api.hpp"
+#include "api/contacts_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -131,6 +132,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddApiTokenPages(*web, api_tokens);
   web->EnableApi(api_tokens);
   api::AddCasesApi(*web, cases);
+  api::AddContactsApi(*web, contacts);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

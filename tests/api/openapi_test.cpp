@@ -131,5 +131,26 @@ TEST_F(OpenApiTest, RealResponsesHaveExactlyTheDocumentedShape) {
   EXPECT_EQ(checked_, 15);
 }
 
+TEST_F(OpenApiTest, ContactResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string list = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/contacts";
+  std::string visit = R"({"contact_date": "2024-03-01", "contact_type": "visit",
+                          "contact_with": "survivor", "interpreter_used": false,
+                          "duration_minutes": 30, "notes": "Visit", "restricted": false})";
+  auto created = Call(app(), "POST", list, token, visit);
+  ASSERT_EQ(created.status, 201) << created.body;
+  ExpectDocumented("POST", "/api/v1/cases/{id}/contacts", created);
+  std::string one = list + "/" + std::string(JsonOf(created).at("id").as_string());
+  const std::string_view kOne = "/api/v1/cases/{id}/contacts/{contact_id}";
+  ExpectDocumented("GET", "/api/v1/cases/{id}/contacts", Call(app(), "GET", list, token));
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, visit, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("GET", kOne, Call(app(), "GET", one, token));
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, visit, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, visit));
+  ExpectDocumented("POST", "/api/v1/cases/{id}/contacts", Call(app(), "POST", list, token, "{}"));
+  ExpectDocumented("GET", kOne, Call(app(), "GET", list + "/" + std::string(32, 'a'), token));
+  EXPECT_EQ(checked_, 8);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
