@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "api/cases_api.hpp"
+#include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
@@ -133,6 +134,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   web->EnableApi(api_tokens);
   api::AddCasesApi(*web, cases);
   api::AddContactsApi(*web, contacts);
+  api::AddConsentsApi(*web, consent);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

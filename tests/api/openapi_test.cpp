@@ -152,5 +152,43 @@ TEST_F(OpenApiTest, ContactResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 8);
 }
 
+TEST_F(OpenApiTest, ConsentResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string base = "/api/v1/cases/" + CreateAminaCase(app(), token);
+  const std::string_view kConsents = "/api/v1/cases/{id}/consents";
+  const std::string_view kWithdraw = "/api/v1/cases/{id}/consents/{consent_id}/withdraw";
+  const std::string_view kDisclosures = "/api/v1/cases/{id}/disclosures";
+  auto created = Call(app(), "POST", base + "/consents", token,
+                      R"({"purpose": "sharing", "recipient": "Lowtown Law Centre",
+                          "decision": "given", "language": "eng", "interpreter_used": false,
+                          "format": "written", "decided_on": "2024-03-01",
+                          "expires_on": "2024-12-31"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  ExpectDocumented("POST", kConsents, created);
+  std::string id(JsonOf(created).at("id").as_string());
+  auto shared = Call(app(), "POST", base + "/disclosures", token,
+                     R"({"recipient": "Lowtown Law Centre", "shared": "Her phone number",
+                         "disclosed_on": "2024-03-02", "basis": "consent",
+                         "consent_id": ")" +
+                         id + R"("})");
+  ExpectDocumented("POST", kDisclosures, shared);
+  ExpectDocumented("GET", kDisclosures, Call(app(), "GET", base + "/disclosures", token));
+  std::string withdraw = base + "/consents/" + id + "/withdraw";
+  ExpectDocumented("POST", kWithdraw,
+                   Call(app(), "POST", withdraw, token, R"({"withdrawn_on": "2024-03-04"})",
+                        {{"If-Match", "\"1\""}}));
+  ExpectDocumented("GET", kConsents, Call(app(), "GET", base + "/consents", token));
+  ExpectDocumented("POST", kWithdraw,
+                   Call(app(), "POST", withdraw, token, R"({"withdrawn_on": "2024-03-04"})",
+                        {{"If-Match", "\"1\""}}));
+  ExpectDocumented("POST", kWithdraw, Call(app(), "POST", withdraw, token, "{}"));
+  ExpectDocumented("POST", kConsents, Call(app(), "POST", base + "/consents", token, "{}"));
+  ExpectDocumented("POST", kDisclosures, Call(app(), "POST", base + "/disclosures", token, "{}"));
+  ExpectDocumented(
+      "GET", kConsents,
+      Call(app(), "GET", "/api/v1/cases/" + std::string(32, 'a') + "/consents", token));
+  EXPECT_EQ(checked_, 10);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
