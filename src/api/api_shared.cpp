@@ -37,8 +37,9 @@ std::optional<int> ReadPage(const http::FormFields& query, std::vector<FieldErro
   return static_cast<int>(*page);
 }
 
-std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body) {
-  std::optional<int64_t> from_body = body.Integer("version");
+std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body,
+                                       std::string_view property) {
+  std::optional<int64_t> from_body = body.Integer(property);
   auto header = req.Header("If-Match");
   if (!header) return from_body;
   std::string_view tag = *header;
@@ -46,15 +47,18 @@ std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body)
     tag = tag.substr(1, tag.size() - 2);
   }
   auto parsed = ParseWhole(tag);
-  if (!parsed) body.AddError("version", "If-Match must be the record's ETag, like \"3\"");
+  if (!parsed) {
+    body.AddError(std::string(property), "If-Match must be the record's ETag, like \"3\"");
+  }
   return parsed;
 }
 
-http::Response VersionRequired(std::string_view record) {
+http::Response VersionRequired(std::string_view record, std::string_view property) {
   return identity::ProblemJson(428, "Send the version of the " + std::string(record) +
                                         " your change started from, as If-Match (the ETag of "
-                                        "GET) or a \"version\" property, so a newer change is "
-                                        "not overwritten");
+                                        "GET) or a \"" +
+                                        std::string(property) +
+                                        "\" property, so a newer change is not overwritten");
 }
 
 http::Response WithVersion(http::Response response, int64_t version) {

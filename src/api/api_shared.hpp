@@ -27,11 +27,12 @@ std::optional<int64_t> ParseWhole(std::string_view text);
 std::optional<int> ReadPage(const http::FormFields& query, std::vector<FieldError>& errors,
                             const std::vector<std::string_view>& accepted = {});
 
-// The version the client started from: If-Match ("3" or 3) wins over a "version" property.
-std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body);
+// The version the client started from: If-Match ("3" or 3) wins over a `property` ("version").
+std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body,
+                                       std::string_view property = "version");
 
 // 428: a change to a versioned record without the version it started from.
-http::Response VersionRequired(std::string_view record);
+http::Response VersionRequired(std::string_view record, std::string_view property = "version");
 
 // `response` with ETag: "<version>".
 http::Response WithVersion(http::Response response, int64_t version);

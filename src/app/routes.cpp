@@ -3,6 +3,7 @@
 #include "api/cases_api.hpp"
 #include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
+#include "api/nrm_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -135,6 +136,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   api::AddCasesApi(*web, cases);
   api::AddContactsApi(*web, contacts);
   api::AddConsentsApi(*web, consent);
+  api::AddNrmApi(*web, nrm);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -190,5 +190,35 @@ TEST_F(OpenApiTest, ConsentResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 10);
 }
 
+TEST_F(OpenApiTest, NrmResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string base = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/nrm";
+  const std::string_view kEvents = "/api/v1/cases/{id}/nrm/events";
+  const std::string_view kCorrection = "/api/v1/cases/{id}/nrm/events/{entry_id}/correction";
+  auto sent = Call(app(), "POST", base + "/events", token,
+                   R"({"event": "duty_to_notify_sent", "date": "2024-03-01",
+                       "identifying_details_included": false, "expected_count": 0})");
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  ExpectDocumented("POST", kEvents, sent);
+  std::string correction =
+      base + "/events/" + std::string(JsonOf(sent).at("id").as_string()) + "/correction";
+  ExpectDocumented("POST", kCorrection,
+                   Call(app(), "POST", correction, token,
+                        R"({"event": "duty_to_notify_sent", "date": "2024-02-29",
+                            "identifying_details_included": false, "note": "Leap day",
+                            "expected_count": 1})"));
+  ExpectDocumented("GET", "/api/v1/cases/{id}/nrm", Call(app(), "GET", base, token));
+  ExpectDocumented("POST", kEvents,
+                   Call(app(), "POST", base + "/events", token,
+                        R"({"event": "referred", "date": "2024-03-02", "first_responder": "A",
+                            "authority": "sca", "expected_count": 0})"));
+  ExpectDocumented("POST", kEvents, Call(app(), "POST", base + "/events", token, "{}"));
+  ExpectDocumented(
+      "POST", kEvents,
+      Call(app(), "POST", base + "/events", token, R"({"event": "exited", "date": "2024-03-02"})"));
+  ExpectDocumented("POST", kCorrection, Call(app(), "POST", correction, token, "[]"));
+  EXPECT_EQ(checked_, 7);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
