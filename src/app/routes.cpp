@@ -1,5 +1,6 @@
 #include "app/routes.hpp"
 
+#include "api/assessments_api.hpp"
 #include "api/cases_api.hpp"
 #include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
@@ -137,6 +138,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   api::AddContactsApi(*web, contacts);
   api::AddConsentsApi(*web, consent);
   api::AddNrmApi(*web, nrm);
+  api::AddAssessmentsApi(*web, assessments);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -30,6 +30,25 @@ TEST(JsonBodyTest, OnlyAJsonObjectIsAccepted) {
   EXPECT_EQ(problem.headers.Get("Content-Type"), "application/problem+json");
 }
 
+TEST(JsonBodyTest, ListsOfObjectsNameTheirItemsErrorsByPlace) {
+  auto object =
+      boost::json::parse(R"({"items": [{"a": "x"}, {"a": 1, "b": 2}], "bad": [{"a": "x"}, 3]})")
+          .as_object();
+  JsonBody body(object, {"items", "bad"});
+  std::vector<std::string> read;
+  auto items = body.ObjectList("items");
+  ASSERT_EQ(items.size(), 2u);
+  for (size_t i = 0; i < items.size(); ++i) {
+    body.Nested("items", i, items[i], {"a"},
+                [&read](JsonBody& item) { read.push_back(item.Text("a")); });
+  }
+  EXPECT_TRUE(body.ObjectList("bad").empty());
+  EXPECT_THAT(read, ElementsAre("x", ""));
+  EXPECT_THAT(body.errors(), ElementsAre(Field(&FieldError::field, "items[1].b"),
+                                         Field(&FieldError::field, "items[1].a"),
+                                         Field(&FieldError::field, "bad")));
+}
+
 TEST(JsonBodyTest, WrongTypesAndUnknownPropertiesAreFieldErrors) {
   auto object = boost::json::parse(
                     R"({"name": 3, "age": "x", "ok": "yes", "list": ["a", 1], "extra": 1,

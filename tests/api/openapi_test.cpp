@@ -220,5 +220,34 @@ TEST_F(OpenApiTest, NrmResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 7);
 }
 
+TEST_F(OpenApiTest, AssessmentResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string base = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/assessments";
+  const std::string_view kNeeds = "/api/v1/cases/{id}/assessments/needs";
+  const std::string_view kRisk = "/api/v1/cases/{id}/assessments/risk";
+  const std::string_view kCurrent = "/api/v1/cases/{id}/assessments";
+  ExpectDocumented("GET", kCurrent, Call(app(), "GET", base, token));
+  std::string needs = R"({"kind": "full", "mode": "in_person", "assessed_on": "2024-03-01",
+      "needs": [{"domain": "safety", "time_frame": "short_term", "description": "Phone",
+                 "met": true}], "strengths": "Speaks three languages", "based_on": 0})";
+  ExpectDocumented("POST", kNeeds, Call(app(), "POST", base + "/needs", token, needs));
+  std::string risk = R"({"assessed_on": "2024-03-01", "overall": "low",
+      "review_on": "2024-12-01", "based_on": 0, "risks": [
+        {"kind": "re_trafficking", "level": "low", "notes": ""},
+        {"kind": "exploiter_contact", "level": "none", "notes": ""},
+        {"kind": "self_harm", "level": "none", "notes": ""},
+        {"kind": "harm_to_others", "level": "none", "notes": ""},
+        {"kind": "location_exposure", "level": "low", "notes": ""},
+        {"kind": "health", "level": "none", "notes": ""}]})";
+  ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, risk));
+  ExpectDocumented("GET", kCurrent, Call(app(), "GET", base, token));
+  ExpectDocumented("GET", kNeeds, Call(app(), "GET", base + "/needs", token));
+  ExpectDocumented("GET", kRisk, Call(app(), "GET", base + "/risk", token));
+  ExpectDocumented("POST", kNeeds, Call(app(), "POST", base + "/needs", token, needs));
+  ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, R"({"risks": 1})"));
+  ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, "{}"));
+  EXPECT_EQ(checked_, 9);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
