@@ -85,6 +85,25 @@ DateParts ReadDateParts(JsonBody& body, std::string_view name, std::string_view 
   return {};
 }
 
+std::string FormFieldAsJsonPath(std::string_view field) {
+  std::string out;
+  size_t at = 0;
+  while (at <= field.size()) {
+    size_t dash = field.find('-', at);
+    std::string_view part = field.substr(at, dash == std::string_view::npos ? dash : dash - at);
+    if (out.empty()) {
+      out = part;
+    } else if (IsDigits(part)) {
+      out += "[" + std::string(part) + "]";
+    } else {
+      out += "." + std::string(part);
+    }
+    if (dash == std::string_view::npos) break;
+    at = dash + 1;
+  }
+  return out;
+}
+
 boost::json::value IsoDateOrNull(const std::optional<Date>& date) {
   if (!date) return nullptr;
   return boost::json::string(FormatIsoDate(*date));

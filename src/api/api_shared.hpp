@@ -47,6 +47,10 @@ struct DateParts {
 };
 DateParts ReadDateParts(JsonBody& body, std::string_view name, std::string_view label);
 
+// A form field name as a JSON path: "actions-0-due_on" -> "actions[0].due_on",
+// "goals-0-actions" -> "goals[0].actions", "evidence-5-language" -> "evidence[5].language".
+std::string FormFieldAsJsonPath(std::string_view field);
+
 // An ISO 8601 date, or "" as null.
 boost::json::value IsoDateOrNull(const std::optional<Date>& date);
 boost::json::value TextOrNull(std::string_view text);

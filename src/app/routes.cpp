@@ -5,6 +5,7 @@
 #include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
 #include "api/nrm_api.hpp"
+#include "api/plans_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -139,6 +140,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   api::AddConsentsApi(*web, consent);
   api::AddNrmApi(*web, nrm);
   api::AddAssessmentsApi(*web, assessments);
+  api::AddPlansApi(*web, plans);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -249,5 +249,38 @@ TEST_F(OpenApiTest, AssessmentResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 9);
 }
 
+TEST_F(OpenApiTest, PlanResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string plan = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/plan";
+  const std::string_view kPlan = "/api/v1/cases/{id}/plan";
+  ExpectDocumented("GET", kPlan, Call(app(), "GET", plan, token));
+  ExpectDocumented("POST", kPlan, Call(app(), "POST", plan, token));
+  ExpectDocumented("POST", kPlan, Call(app(), "POST", plan, token));
+  std::string goal = R"({"text": "Health", "domains": ["physical_health"], "actions": [
+      {"text": "Register with a GP", "owner": "Amina", "due_on": "2024-03-20",
+       "status": "not_started"}]})";
+  ExpectDocumented("POST", "/api/v1/cases/{id}/plan/goals",
+                   Call(app(), "POST", plan + "/goals", token, goal, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("PUT", "/api/v1/cases/{id}/plan/goals/{goal}",
+                   Call(app(), "PUT", plan + "/goals/0", token, goal, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("PUT", "/api/v1/cases/{id}/plan/evidence",
+                   Call(app(), "PUT", plan + "/evidence", token,
+                        R"({"points": [{"point": 5, "text": "Told", "language": "sqi",
+                            "format": "easy_read"}], "revision": 2})"));
+  ExpectDocumented("PUT", "/api/v1/cases/{id}/plan/review-date",
+                   Call(app(), "PUT", plan + "/review-date", token,
+                        R"({"review_on": "2024-06-01", "revision": 3})"));
+  ExpectDocumented("GET", kPlan, Call(app(), "GET", plan, token));
+  ExpectDocumented("GET", "/api/v1/cases/{id}/plan/versions",
+                   Call(app(), "GET", plan + "/versions", token));
+  ExpectDocumented("POST", "/api/v1/cases/{id}/plan/agree",
+                   Call(app(), "POST", plan + "/agree", token, R"({"revision": 4})"));
+  ExpectDocumented("POST", "/api/v1/cases/{id}/plan/approve",
+                   Call(app(), "POST", plan + "/approve", token, R"({"revision": 4})"));
+  ExpectDocumented("POST", "/api/v1/cases/{id}/plan/revise",
+                   Call(app(), "POST", plan + "/revise", token, "{}"));
+  EXPECT_EQ(checked_, 12);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
