@@ -4,6 +4,7 @@
 #include "api/cases_api.hpp"
 #include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
+#include "api/dependants_api.hpp"
 #include "api/nrm_api.hpp"
 #include "api/plans_api.hpp"
 #include "app/home_pages.hpp"
@@ -141,6 +142,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   api::AddNrmApi(*web, nrm);
   api::AddAssessmentsApi(*web, assessments);
   api::AddPlansApi(*web, plans);
+  api::AddDependantsApi(*web, dependants);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -282,5 +282,28 @@ TEST_F(OpenApiTest, PlanResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 12);
 }
 
+TEST_F(OpenApiTest, DependantResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string list = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/dependants";
+  const std::string_view kList = "/api/v1/cases/{id}/dependants";
+  const std::string_view kOne = "/api/v1/cases/{id}/dependants/{dependant_id}";
+  std::string partner = R"({"name": "Besnik", "relationship": "partner", "estimated_age": 30,
+                            "whereabouts": "overseas"})";
+  auto added = Call(app(), "POST", list, token, partner);
+  ASSERT_EQ(added.status, 201) << added.body;
+  ExpectDocumented("POST", kList, added);
+  std::string one = list + "/" + std::string(JsonOf(added).at("id").as_string());
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, partner, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("GET", kOne, Call(app(), "GET", one, token));
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, partner, {{"If-Match", "\"1\""}}));
+  ExpectDocumented("POST", "/api/v1/cases/{id}/dependants/{dependant_id}/removal",
+                   Call(app(), "POST", one + "/removal", token,
+                        R"({"removed_on": "2024-03-02", "reason": "Separated", "version": 2})"));
+  ExpectDocumented("GET", kList, Call(app(), "GET", list, token));
+  ExpectDocumented("POST", kList, Call(app(), "POST", list, token, "{}"));
+  ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, partner));
+  EXPECT_EQ(checked_, 8);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
