@@ -7,6 +7,7 @@
 #include "api/dependants_api.hpp"
 #include "api/nrm_api.hpp"
 #include "api/plans_api.hpp"
+#include "api/tasks_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -143,6 +144,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   api::AddAssessmentsApi(*web, assessments);
   api::AddPlansApi(*web, plans);
   api::AddDependantsApi(*web, dependants);
+  api::AddTasksApi(*web, tasks);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

@@ -305,5 +305,27 @@ TEST_F(OpenApiTest, DependantResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 8);
 }
 
+TEST_F(OpenApiTest, TaskResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string tasks = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/tasks";
+  const std::string_view kTasks = "/api/v1/cases/{id}/tasks";
+  const std::string_view kDone = "/api/v1/cases/{id}/tasks/{task_id}/done";
+  auto added = Call(app(), "POST", tasks, token,
+                    R"({"title": "Ring the solicitor", "due_on": "2024-03-05",
+                        "assigned_to": ")" +
+                        app().UserId(kWorker) + R"("})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  ExpectDocumented("POST", kTasks, added);
+  ExpectDocumented("GET", kTasks, Call(app(), "GET", tasks, token));
+  ExpectDocumented("GET", "/api/v1/tasks", Call(app(), "GET", "/api/v1/tasks", token));
+  std::string done = tasks + "/" + std::string(JsonOf(added).at("task_id").as_string()) + "/done";
+  ExpectDocumented("POST", kDone, Call(app(), "POST", done, token, R"({"version": 5})"));
+  ExpectDocumented("POST", kDone, Call(app(), "POST", done, token, "{}"));
+  ExpectDocumented("POST", kTasks, Call(app(), "POST", tasks, token, "{}"));
+  ExpectDocumented("GET", "/api/v1/tasks", Call(app(), "GET", "/api/v1/tasks", ""));
+  EXPECT_EQ(Call(app(), "POST", done, token, R"({"version": 1})").status, 204);
+  EXPECT_EQ(checked_, 7);
+}
+
 }  // namespace
 }  // namespace waymark::api::testing
