@@ -45,9 +45,9 @@ boost::json::object ConsentToJson(const consent::ConsentRecord& r) {
       {"withdrawn_on", withdrawn_on},
       {"withdrawal_note", withdrawal_note},
       {"recorded_at", FormatUtc(r.recorded_at)},
-      {"recorded_by", r.recorded_by},
+      {"recorded_by_name", r.recorded_by},
       {"withdrawn_at", withdrawn_at},
-      {"withdrawn_by", TextOrNull(r.withdrawn_by)},
+      {"withdrawn_by_name", TextOrNull(r.withdrawn_by)},
   };
 }
 
@@ -62,7 +62,7 @@ boost::json::object DisclosureToJson(const consent::DisclosureRecord& r) {
       {"consent_id", TextOrNull(d.consent_id)},
       {"reason", TextOrNull(d.reason)},
       {"recorded_at", FormatUtc(r.recorded_at)},
-      {"recorded_by", r.recorded_by},
+      {"recorded_by_name", r.recorded_by},
   };
 }
 
