@@ -134,6 +134,21 @@ http::Response EditContact(ApiContext& ctx, contacts::ContactService& service) {
   return WithVersion(JsonResponse(ContactToJson(*edited)), edited->version);
 }
 
+http::Response MarkEnteredInError(ApiContext& ctx, contacts::ContactService& service) {
+  auto object = ReadJsonObject(ctx.request);
+  if (!object) return std::move(object.error());
+  JsonBody body(std::move(*object), {"reason", "version"});
+  std::string reason = body.Text("reason");
+  std::optional<int64_t> version = ExpectedVersion(ctx.request, body);
+  if (!body.errors().empty()) return ProblemJson(Problem::Invalid(body.errors()));
+  if (!version) return VersionRequired("contact");
+  auto marked =
+      service.MarkEnteredInError(ctx.actor(), ctx.request.Capture("id"),
+                                 ctx.request.Capture("contact_id"), reason, *version, ctx.origin());
+  if (!marked) return Failure(marked.error());
+  return WithVersion(JsonResponse(ContactToJson(*marked)), marked->version);
+}
+
 }  // namespace
 
 void AddContactsApi(identity::WebRoutes& routes, contacts::ContactService& contacts) {
@@ -148,6 +163,8 @@ void AddContactsApi(identity::WebRoutes& routes, contacts::ContactService& conta
              [&contacts](ApiContext& ctx) { return ShowContact(ctx, contacts); });
   routes.Api("PUT", one, Action::kCaseList,
              [&contacts](ApiContext& ctx) { return EditContact(ctx, contacts); });
+  routes.Api("POST", one + "/entered-in-error", Action::kCaseList,
+             [&contacts](ApiContext& ctx) { return MarkEnteredInError(ctx, contacts); });
 }
 
 }  // namespace waymark::api

@@ -82,6 +82,25 @@ TEST_F(ContactsApiTest, AWorkerRecordsReadsAndCorrectsAContact) {
   EXPECT_EQ(versions.at(1).at("duration_minutes").as_int64(), 45);
 }
 
+TEST_F(ContactsApiTest, AContactEnteredInErrorIsKeptAndMarked) {
+  std::string id = Record(VisitJson("Visit that was another survivor's"));
+  ASSERT_FALSE(id.empty());
+  std::string mark = list_ + "/" + id + "/entered-in-error";
+  auto no_reason = Call(app(), "POST", mark, token_, R"({"reason": " ", "version": 1})");
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_THAT(ErrorFields(no_reason), Contains("reason"));
+  auto marked = Call(app(), "POST", mark, token_, R"({"reason": "Recorded on the wrong case"})",
+                     {{"If-Match", "\"1\""}});
+  ASSERT_EQ(marked.status, 200) << marked.body;
+  EXPECT_TRUE(JsonOf(marked).at("entered_in_error").as_bool());
+  EXPECT_EQ(JsonOf(marked).at("error_reason").as_string(), "Recorded on the wrong case");
+  auto again = Call(app(), "POST", mark, token_, R"({"reason": "Again", "version": 2})");
+  EXPECT_EQ(again.status, 409) << again.body;
+  auto list = JsonOf(Call(app(), "GET", list_, token_));
+  EXPECT_EQ(list.at("total").as_int64(), 1);  // kept, never deleted
+  EXPECT_EQ(app().CountAudit("contact.error"), 1);
+}
+
 TEST_F(ContactsApiTest, InvalidContactsAre422WithThePropertyNamesAndRecordNothing) {
   auto typed = Call(app(), "POST", list_, token_,
                     R"({"contact_date": "01/03/2024", "duration_minutes": "45",

@@ -29,7 +29,12 @@ TEST_F(OpenApiTest, ContactResponsesHaveTheDocumentedShape) {
   ExpectDocumented("PUT", kOne, Call(app(), "PUT", one, token, visit));
   ExpectDocumented("POST", "/api/v1/cases/{id}/contacts", Call(app(), "POST", list, token, "{}"));
   ExpectDocumented("GET", kOne, Call(app(), "GET", list + "/" + std::string(32, 'a'), token));
-  EXPECT_EQ(checked_, 8);
+  const std::string_view kMark = "/api/v1/cases/{id}/contacts/{contact_id}/entered-in-error";
+  ExpectDocumented("POST", kMark, Call(app(), "POST", one + "/entered-in-error", token, "{}"));
+  ExpectDocumented("POST", kMark,
+                   Call(app(), "POST", one + "/entered-in-error", token,
+                        R"({"reason": "Wrong case", "version": 2})"));
+  EXPECT_EQ(checked_, 10);
 }
 
 TEST_F(OpenApiTest, ConsentResponsesHaveTheDocumentedShape) {
