@@ -1,7 +1,6 @@
 #include "api/cases_api.hpp"
 
-#include <charconv>
-
+#include "api/api_shared.hpp"
 #include "api/case_json.hpp"
 #include "identity/api_responses.hpp"
 #include "platform/util/ids.hpp"
@@ -17,17 +16,8 @@ using identity::ProblemJson;
 constexpr int kPageSize = 50;
 constexpr std::string_view kCases = "/api/v1/cases";
 
-std::optional<int64_t> ParseWhole(std::string_view text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 http::Response CaseResponse(const cases::Case& record, int status = 200) {
-  http::Response response = JsonResponse(CaseToJson(record), status);
-  response.headers.Set("ETag", "\"" + std::to_string(record.version) + "\"");
-  return response;
+  return WithVersion(JsonResponse(CaseToJson(record), status), record.version);
 }
 
 http::Response Failure(const Problem& problem) { return ProblemJson(CaseProblemForApi(problem)); }
@@ -97,20 +87,6 @@ http::Response ShowCase(ApiContext& ctx, cases::CaseService& service) {
   return CaseResponse(view->record);
 }
 
-// The version the client started from: If-Match ("3" or 3) wins over a "version" property.
-std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body) {
-  std::optional<int64_t> from_body = body.Integer("version");
-  auto header = req.Header("If-Match");
-  if (!header) return from_body;
-  std::string_view tag = *header;
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') {
-    tag = tag.substr(1, tag.size() - 2);
-  }
-  auto parsed = ParseWhole(tag);
-  if (!parsed) body.AddError("version", "If-Match must be the case's ETag, like \"3\"");
-  return parsed;
-}
-
 http::Response UpdateCase(ApiContext& ctx, cases::CaseService& service) {
   auto object = ReadJsonObject(ctx.request);
   if (!object) return std::move(object.error());
@@ -120,12 +96,7 @@ http::Response UpdateCase(ApiContext& ctx, cases::CaseService& service) {
   cases::CaseInput input = CaseInputFromJson(body);
   std::optional<int64_t> version = ExpectedVersion(ctx.request, body);
   if (!body.errors().empty()) return ProblemJson(Problem::Invalid(body.errors()));
-  if (!version) {
-    return ProblemJson(428,
-                       "Send the version of the case your change started from, as If-Match "
-                       "(the ETag of GET) or a \"version\" property, so a newer change is not "
-                       "overwritten");
-  }
+  if (!version) return VersionRequired("case");
   auto updated =
       service.Update(ctx.actor(), ctx.request.Capture("id"), input, *version, ctx.origin());
   if (!updated) return Failure(updated.error());

@@ -97,6 +97,21 @@ std::vector<std::string> JsonBody::TextList(std::string_view name) {
   return {};
 }
 
+std::vector<boost::json::object> JsonBody::ObjectList(std::string_view name) {
+  const auto* value = Find(name);
+  if (!value) return {};
+  std::vector<boost::json::object> out;
+  if (value->is_array()) {
+    for (const auto& item : value->as_array()) {
+      if (!item.is_object()) break;
+      out.push_back(item.as_object());
+    }
+    if (out.size() == value->as_array().size()) return out;
+  }
+  AddError(std::string(name), std::string(name) + " must be an array of objects");
+  return {};
+}
+
 Problem RenameFields(Problem problem,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> names) {
   for (auto& error : problem.fields) {

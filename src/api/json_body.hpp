@@ -36,6 +36,20 @@ class JsonBody {
   std::optional<bool> Boolean(std::string_view name);
   // An array of strings.
   std::vector<std::string> TextList(std::string_view name);
+  // An array of objects, each to be read with its own JsonBody (see Nested).
+  std::vector<boost::json::object> ObjectList(std::string_view name);
+  // Reads `object` as an item of a list property; its errors join this body's, named
+  // "<list>[<index>].<property>".
+  template <typename Fn>
+  void Nested(std::string_view list, size_t index, boost::json::object object,
+              const std::vector<std::string_view>& known, Fn&& read) {
+    JsonBody item(std::move(object), known);
+    read(item);
+    for (auto& error : item.errors_) {
+      AddError(std::string(list) + "[" + std::to_string(index) + "]." + error.field,
+               std::move(error.message));
+    }
+  }
   bool Has(std::string_view name) const;
 
   void AddError(std::string field, std::string message);

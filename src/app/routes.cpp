@@ -1,6 +1,13 @@
 #include "app/routes.hpp"
 
+#include "api/assessments_api.hpp"
 #include "api/cases_api.hpp"
+#include "api/consents_api.hpp"
+#include "api/contacts_api.hpp"
+#include "api/dependants_api.hpp"
+#include "api/nrm_api.hpp"
+#include "api/plans_api.hpp"
+#include "api/tasks_api.hpp"
 #include "app/home_pages.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
@@ -131,6 +138,13 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddApiTokenPages(*web, api_tokens);
   web->EnableApi(api_tokens);
   api::AddCasesApi(*web, cases);
+  api::AddContactsApi(*web, contacts);
+  api::AddConsentsApi(*web, consent);
+  api::AddNrmApi(*web, nrm);
+  api::AddAssessmentsApi(*web, assessments);
+  api::AddPlansApi(*web, plans);
+  api::AddDependantsApi(*web, dependants);
+  api::AddTasksApi(*web, tasks);
 }
 
 std::string WebApp::ContentSecurityPolicy() {

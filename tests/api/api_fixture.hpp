@@ -70,6 +70,26 @@ inline std::string AminaJson() {
                                                     {"interpreter_gender", "female"}});
 }
 
+// Opens Amina's case through the API as the holder of `token`; returns its id ("" on failure).
+inline std::string CreateAminaCase(TestApp& app, std::string_view token) {
+  auto res = Call(app, "POST", "/api/v1/cases", token, AminaJson());
+  EXPECT_EQ(res.status, 201) << res.body;
+  auto body = JsonOf(res);
+  if (res.status != 201 || !body.is_object()) return "";
+  return std::string(body.at("id").as_string());
+}
+
+// The colleague (unassigned) reads the case through break-glass for the next hour.
+inline void BreakGlassAsColleague(TestApp& app, std::string_view case_id) {
+  auto actor = app.ActorFor(kColleague);
+  ASSERT_TRUE(actor);
+  auto until = app.web().cases.OpenWithBreakGlass(
+      *actor, case_id, "Called at 2am from a police station, needs her contact details",
+      app.TotpCode(kColleague), identity::Origin{"192.0.2.1", "api-test"});
+  ASSERT_TRUE(until) << until.error().message;
+  app.clock().Advance(std::chrono::seconds(30));
+}
+
 // The set of field names in a problem+json body's "errors".
 inline std::vector<std::string> ErrorFields(const RawResponse& res) {
   std::vector<std::string> out;

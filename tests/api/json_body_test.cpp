@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "api/api_shared.hpp"
 #include "api/case_json.hpp"
 #include "api/json_body.hpp"
 
@@ -28,6 +29,61 @@ TEST(JsonBodyTest, OnlyAJsonObjectIsAccepted) {
   EXPECT_EQ(ReadJsonObject(JsonRequest("\"text\"")).error().status, 400);
   auto problem = ReadJsonObject(JsonRequest("[1]")).error();
   EXPECT_EQ(problem.headers.Get("Content-Type"), "application/problem+json");
+}
+
+TEST(JsonBodyTest, ListsOfObjectsNameTheirItemsErrorsByPlace) {
+  auto object =
+      boost::json::parse(R"({"items": [{"a": "x"}, {"a": 1, "b": 2}], "bad": [{"a": "x"}, 3]})")
+          .as_object();
+  JsonBody body(object, {"items", "bad"});
+  std::vector<std::string> read;
+  auto items = body.ObjectList("items");
+  ASSERT_EQ(items.size(), 2u);
+  for (size_t i = 0; i < items.size(); ++i) {
+    body.Nested("items", i, items[i], {"a"},
+                [&read](JsonBody& item) { read.push_back(item.Text("a")); });
+  }
+  EXPECT_TRUE(body.ObjectList("bad").empty());
+  EXPECT_THAT(read, ElementsAre("x", ""));
+  EXPECT_THAT(body.errors(), ElementsAre(Field(&FieldError::field, "items[1].b"),
+                                         Field(&FieldError::field, "items[1].a"),
+                                         Field(&FieldError::field, "bad")));
+}
+
+TEST(ApiSharedTest, FormFieldNamesBecomeJsonPaths) {
+  EXPECT_EQ(FormFieldAsJsonPath("title"), "title");
+  EXPECT_EQ(FormFieldAsJsonPath("actions-0-due_on"), "actions[0].due_on");
+  EXPECT_EQ(FormFieldAsJsonPath("goals-0-actions"), "goals[0].actions");
+  EXPECT_EQ(FormFieldAsJsonPath("evidence-12"), "evidence[12]");
+  EXPECT_EQ(FormFieldAsJsonPath("evidence-5-language"), "evidence[5].language");
+}
+
+TEST(ApiSharedTest, DatesAreSplitForTheServiceOnlyWhenShapedLikeIsoDates) {
+  auto object =
+      boost::json::parse(R"({"on": "2024-02-30", "bad": "30/02/2024", "num": 3})").as_object();
+  JsonBody body(object, {"on", "bad", "num", "absent"});
+  DateParts on = ReadDateParts(body, "on", "date");
+  EXPECT_EQ(on.year, "2024");
+  EXPECT_EQ(on.month, "02");
+  EXPECT_EQ(on.day, "30");  // a real date or not is the service's question
+  EXPECT_TRUE(ReadDateParts(body, "absent", "date").year.empty());
+  EXPECT_TRUE(ReadDateParts(body, "bad", "date").year.empty());
+  EXPECT_TRUE(ReadDateParts(body, "num", "date").year.empty());
+  EXPECT_THAT(body.errors(),
+              ElementsAre(Field(&FieldError::field, "bad"), Field(&FieldError::field, "num")));
+}
+
+TEST(ApiSharedTest, TheVersionComesFromIfMatchBeforeTheBody) {
+  auto object = boost::json::parse(R"({"revision": 4})").as_object();
+  http::Request req = JsonRequest("{}");
+  JsonBody body(object, {"revision"});
+  EXPECT_EQ(ExpectedVersion(req, body, "revision"), 4);
+  req.headers.Add("If-Match", "\"7\"");
+  EXPECT_EQ(ExpectedVersion(req, body, "revision"), 7);
+  http::Request bad = JsonRequest("{}");
+  bad.headers.Add("If-Match", "W/\"x\"");
+  EXPECT_EQ(ExpectedVersion(bad, body, "revision"), std::nullopt);
+  EXPECT_THAT(body.errors(), ElementsAre(Field(&FieldError::field, "revision")));
 }
 
 TEST(JsonBodyTest, WrongTypesAndUnknownPropertiesAreFieldErrors) {

@@ -9,18 +9,10 @@
 #include <gtest/gtest.h>
 
 #include "identity/text.hpp"
-#include "tests/api/api_fixture.hpp"
-#include "tests/api/json_schema.hpp"
+#include "tests/api/openapi_fixture.hpp"
 
 namespace waymark::api::testing {
 namespace {
-
-using ::testing::IsEmpty;
-
-const YamlNode& Document() {
-  static const YamlNode document = LoadYamlFile(WAYMARK_OPENAPI_PATH);
-  return document;
-}
 
 // "/api/v1/cases/{id:id}" -> "/api/v1/cases/{id}", as OpenAPI writes path parameters.
 std::string OpenApiPath(std::string_view pattern) {
@@ -37,29 +29,6 @@ std::string OpenApiPath(std::string_view pattern) {
   }
   return out;
 }
-
-class OpenApiTest : public app::testing::AppTest {
- protected:
-  // Checks `res` against the operation for (method, path): its status must be documented, and
-  // its body must fit the schema of its content type.
-  void ExpectDocumented(std::string_view method, std::string_view path, const RawResponse& res) {
-    SCOPED_TRACE(std::string(method) + " " + std::string(path) + " -> " +
-                 std::to_string(res.status));
-    const YamlNode& operation = Document().At("paths").At(path).At(identity::AsciiLower(method));
-    const YamlNode* response = operation.At("responses").Find(std::to_string(res.status));
-    ASSERT_NE(response, nullptr) << "undocumented status; body: " << res.body;
-    const YamlNode& resolved = Resolve(Document(), *response);
-    std::string type = res.Header("Content-Type");
-    type = type.substr(0, type.find(';'));
-    const YamlNode* content = resolved.At("content").Find(type);
-    ASSERT_NE(content, nullptr) << "undocumented content type " << type;
-    auto body = JsonOf(res);
-    EXPECT_THAT(SchemaErrors(Document(), content->At("schema"), body), IsEmpty()) << res.body;
-    ++checked_;
-  }
-
-  int checked_ = 0;
-};
 
 TEST_F(OpenApiTest, TheDocumentIsOpenApi31WithABearerScheme) {
   EXPECT_EQ(Document().At("openapi").scalar, "3.1.0");
