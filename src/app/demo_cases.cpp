@@ -41,10 +41,14 @@ constexpr std::array<Nationality, 12> kNationalities{{
 constexpr std::array<std::string_view, 16> kGivenNames{
     "Ardit", "Blerina", "Minh",  "Lan",   "Yonas", "Selam", "Amira", "Tariq",
     "Ioana", "Chidi",   "Farid", "Leyla", "Wei",   "Priya", "Dana",  "Sam"};
-constexpr std::array<std::string_view, 16> kFamilyNames{
-    "Quellbrook",  "Marrowfield",   "Zennadine", "Oakvelt",   "Pilcrowe",   "Thistlegate",
-    "Vantorley",   "Ashcombe-Demo", "Fennick",   "Larkspur",  "Hollowmere", "Brindlecot",
-    "Quarrington", "Sorrelby",      "Wexmoor",   "Yarrowdale"};
+// Family names are made of two invented halves (256 of them), so a name search in a large
+// demo data set finds tens of people, as a real caseload's would, not thousands.
+constexpr std::array<std::string_view, 16> kFamilyStarts{
+    "Quell", "Marrow", "Zenna",  "Oak",     "Pilc",  "Thistle", "Vantor", "Ash",
+    "Fenn",  "Lark",   "Hollow", "Brindle", "Quarr", "Sorrel",  "Wex",    "Yarrow"};
+constexpr std::array<std::string_view, 16> kFamilyEnds{
+    "brook", "field", "dine", "velt", "crowe", "gate", "ley",  "combe",
+    "wick",  "spur",  "mere", "cot",  "ton",   "by",   "moor", "dale"};
 constexpr std::array<std::string_view, 5> kSafeMethods{"phone_call", "text_message", "email",
                                                        "in_person", "through_worker"};
 
@@ -87,7 +91,8 @@ cases::Case MakeCase(const Provider& provider, std::mt19937_64& rng, Date today)
     if (c.clear.interpreter_needed) c.clear.interpreter_gender = man ? "no_preference" : "female";
   }
   c.personal.given_names = std::string(Pick(kGivenNames, rng));
-  c.personal.family_name = std::string(Pick(kFamilyNames, rng));
+  c.personal.family_name = std::string(Pick(kFamilyStarts, rng));
+  c.personal.family_name += Pick(kFamilyEnds, rng);
   if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) {
     c.personal.estimated_age = std::uniform_int_distribution<int>(19, 60)(rng);
   } else {
