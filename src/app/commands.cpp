@@ -165,7 +165,11 @@ int DemoData(const Config& config, int64_t cases, uint64_t seed) {
   }
   auto report = GenerateDemoCases(**runtime, cases, seed);
   if (!report) return Report(report.error());
-  std::cout << "Added " << report->cases << " synthetic cases in " << report->seconds << " s.\n";
+  std::cout << "Added " << report->cases << " synthetic cases and " << report->contacts
+            << " contacts in " << report->seconds << " s.\n";
+  for (const auto& phase : report->phases) {
+    std::cout << "  " << phase.name << ": " << phase.seconds << " s\n";
+  }
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <random>
 
+#include "app/demo_records.hpp"
 #include "cases/store.hpp"
 #include "identity/organisations.hpp"
 #include "identity/users.hpp"
@@ -40,17 +41,16 @@ constexpr std::array<Nationality, 12> kNationalities{{
 constexpr std::array<std::string_view, 16> kGivenNames{
     "Ardit", "Blerina", "Minh",  "Lan",   "Yonas", "Selam", "Amira", "Tariq",
     "Ioana", "Chidi",   "Farid", "Leyla", "Wei",   "Priya", "Dana",  "Sam"};
-constexpr std::array<std::string_view, 16> kFamilyNames{
-    "Quellbrook",  "Marrowfield",   "Zennadine", "Oakvelt",   "Pilcrowe",   "Thistlegate",
-    "Vantorley",   "Ashcombe-Demo", "Fennick",   "Larkspur",  "Hollowmere", "Brindlecot",
-    "Quarrington", "Sorrelby",      "Wexmoor",   "Yarrowdale"};
+// Family names are made of two invented halves (256 of them), so a name search in a large
+// demo data set finds tens of people, as a real caseload's would, not thousands.
+constexpr std::array<std::string_view, 16> kFamilyStarts{
+    "Quell", "Marrow", "Zenna",  "Oak",     "Pilc",  "Thistle", "Vantor", "Ash",
+    "Fenn",  "Lark",   "Hollow", "Brindle", "Quarr", "Sorrel",  "Wex",    "Yarrow"};
+constexpr std::array<std::string_view, 16> kFamilyEnds{
+    "brook", "field", "dine", "velt", "crowe", "gate", "ley",  "combe",
+    "wick",  "spur",  "mere", "cot",  "ton",   "by",   "moor", "dale"};
 constexpr std::array<std::string_view, 5> kSafeMethods{"phone_call", "text_message", "email",
                                                        "in_person", "through_worker"};
-// Demo cases carry an NRM stage for the list filters only; their pathway events come with the
-// NRM pages. Codes as nrm::Code(PathwayState).
-constexpr std::array<std::string_view, 5> kStages{"not_referred", "rg_pending", "cg_pending",
-                                                  "cg_positive", "move_on"};
-constexpr std::array<std::string_view, 3> kRisks{"low", "medium", "high"};
 
 template <class T, size_t N>
 const T& Pick(const std::array<T, N>& items, std::mt19937_64& rng) {
@@ -91,7 +91,8 @@ cases::Case MakeCase(const Provider& provider, std::mt19937_64& rng, Date today)
     if (c.clear.interpreter_needed) c.clear.interpreter_gender = man ? "no_preference" : "female";
   }
   c.personal.given_names = std::string(Pick(kGivenNames, rng));
-  c.personal.family_name = std::string(Pick(kFamilyNames, rng));
+  c.personal.family_name = std::string(Pick(kFamilyStarts, rng));
+  c.personal.family_name += Pick(kFamilyEnds, rng);
   if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) {
     c.personal.estimated_age = std::uniform_int_distribution<int>(19, 60)(rng);
   } else {
@@ -103,9 +104,64 @@ cases::Case MakeCase(const Provider& provider, std::mt19937_64& rng, Date today)
   c.personal.safe_contact_times = "Weekdays, 10am to 4pm";
   c.personal.address = std::to_string(1 + rng() % 200) + " Demo Street, Exampletown";
   c.clear.age_band = cases::AgeBand(c.personal, today);
-  c.nrm_stage = std::string(Pick(kStages, rng));
-  c.risk_level = std::string(Pick(kRisks, rng));
+  // The stage and the risk level are set from the NRM events and the risk assessment.
   return c;
+}
+
+// Time spent in each part of the generation, summed over the batches.
+class PhaseClock {
+ public:
+  explicit PhaseClock(std::vector<DemoPhase>& phases) : phases_(phases) {}
+  template <class Fn>
+  auto Time(std::string_view name, Fn&& fn) {
+    auto started = std::chrono::steady_clock::now();
+    struct Add {
+      PhaseClock* clock;
+      std::string_view name;
+      std::chrono::steady_clock::time_point started;
+      ~Add() {
+        std::chrono::duration<double> d = std::chrono::steady_clock::now() - started;
+        clock->Find(name).seconds += d.count();
+      }
+    } add{this, name, started};
+    return fn();
+  }
+
+ private:
+  DemoPhase& Find(std::string_view name) {
+    for (auto& p : phases_) {
+      if (p.name == name) return p;
+    }
+    return phases_.emplace_back(DemoPhase{std::string(name), 0});
+  }
+  std::vector<DemoPhase>& phases_;
+};
+
+// One case and everything behind it, in the batch's transaction.
+void AddCase(db::Tx& tx, const Provider& p, std::mt19937_64& rng, TimePoint now, Date today,
+             DemoCaseReport& report, PhaseClock& clock) {
+  cases::Case c = MakeCase(p, rng, today);
+  demo::NrmPlan nrm = demo::PlanPathway(rng, today);
+  std::optional<Date> first = demo::FirstEventOn(nrm);
+  // Opened a little before the first NRM event; one not referred within the last few months.
+  Date opened =
+      first ? *first - std::chrono::days(rng() % 15) : today - std::chrono::days(rng() % 120);
+  std::string owner = p.workers.empty() ? p.manager : p.workers[rng() % p.workers.size()];
+  demo::CaseLife life{tx, *p.key, c, owner, p.manager, opened, today, now, rng};
+  clock.Time("cases", [&] {
+    TimePoint at = life.At(opened);
+    cases::InsertCase(tx, *p.key, c, owner, at);
+    if (!p.workers.empty()) cases::AssignWorker(tx, c.id, c.organisation_id, owner, p.manager, at);
+  });
+  clock.Time("consents", [&] { demo::AddConsents(life, nrm); });
+  clock.Time("nrm", [&] { demo::AddNrmEvents(life, nrm); });
+  clock.Time("assessments", [&] { demo::AddAssessments(life); });
+  // About half the people supported have an agreed plan; the rest are drafting or too new.
+  if (rng() % 2 == 0) clock.Time("plans", [&] { demo::AddAgreedPlan(life); });
+  int contacts = 15 + static_cast<int>(rng() % 11);  // about 20
+  report.contacts += clock.Time("contacts", [&] { return demo::AddContacts(life, contacts); });
+  if (rng() % 4 == 0) clock.Time("dependants", [&] { demo::AddDependants(life); });
+  clock.Time("history", [&] { demo::AddExploitationHistory(life, nrm.referred.has_value()); });
 }
 
 }  // namespace
@@ -114,23 +170,28 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
   if (count < 0 || count > 10'000'000) {
     return Fail(Problem::Invalid("cases", "--cases must be from 0 to 10,000,000"));
   }
+  DemoCaseReport report;
+  PhaseClock clock(report.phases);
   auto started = std::chrono::steady_clock::now();
-  std::vector<Provider> providers = runtime.db->Read([&](db::Tx& tx) {
-    std::vector<Provider> out;
-    for (const auto& org : identity::ListOrganisations(tx)) {
-      if (org.kind != identity::OrgKind::kProvider || !org.active) continue;
-      Provider p{org.id, {}, {}, std::nullopt};
-      for (const auto& user : identity::ListUsers(tx, org.id)) {
-        if (!user.active) continue;
-        if (user.role == identity::Role::kSupportWorker) p.workers.push_back(user.id);
-        if (user.role == identity::Role::kServiceManager) p.manager = user.id;
+  std::vector<Provider> providers = clock.Time("keys", [&] {
+    return runtime.db->Read([&](db::Tx& tx) {
+      std::vector<Provider> out;
+      for (const auto& org : identity::ListOrganisations(tx)) {
+        if (org.kind != identity::OrgKind::kProvider || !org.active) continue;
+        Provider p{org.id, {}, {}, std::nullopt};
+        for (const auto& user : identity::ListUsers(tx, org.id)) {
+          if (!user.active) continue;
+          if (user.role == identity::Role::kSupportWorker) p.workers.push_back(user.id);
+          if (user.role == identity::Role::kServiceManager) p.manager = user.id;
+        }
+        // Once per provider: unwrapping the key is the expensive part of a case read.
+        auto key = identity::LoadDataKey(tx, runtime.keyring, org.id);
+        if (!key) throw std::runtime_error("data key: " + key.error().message);
+        p.key.emplace(std::move(*key));
+        if (!p.workers.empty() || !p.manager.empty()) out.push_back(std::move(p));
       }
-      auto key = identity::LoadDataKey(tx, runtime.keyring, org.id);
-      if (!key) throw std::runtime_error("data key: " + key.error().message);
-      p.key.emplace(std::move(*key));
-      if (!p.workers.empty() || !p.manager.empty()) out.push_back(std::move(p));
-    }
-    return out;
+      return out;
+    });
   });
   if (providers.empty()) {
     return Fail(Problem::Invalid("cases",
@@ -140,18 +201,13 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
   std::mt19937_64 rng(seed);
   TimePoint now = runtime.clock->Now();
   Date today = LondonDate(now);
-  constexpr int64_t kBatch = 500;
+  constexpr int64_t kBatch = 200;
   for (int64_t done = 0; done < count;) {
     int64_t batch = std::min(kBatch, count - done);
     runtime.db->Write([&](db::Tx& tx) {
       for (int64_t i = 0; i < batch; ++i) {
         const Provider& p = providers[rng() % providers.size()];
-        cases::Case c = MakeCase(p, rng, today);
-        std::string owner = p.workers.empty() ? p.manager : p.workers[rng() % p.workers.size()];
-        cases::InsertCase(tx, *p.key, c, owner, now);
-        if (!p.workers.empty()) {
-          cases::AssignWorker(tx, c.id, c.organisation_id, owner, p.manager, now);
-        }
+        AddCase(tx, p, rng, now, today, report, clock);
       }
       audit::Event event;
       event.action = "demo.cases";
@@ -161,8 +217,10 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
     });
     done += batch;
   }
+  report.cases = count;
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  return DemoCaseReport{count, elapsed.count()};
+  report.seconds = elapsed.count();
+  return report;
 }
 
 }  // namespace waymark::app

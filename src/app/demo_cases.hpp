@@ -5,19 +5,31 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "app/runtime.hpp"
 
 namespace waymark::app {
 
-struct DemoCaseReport {
-  int64_t cases = 0;
+struct DemoPhase {
+  std::string name;  // "cases", "consents", "nrm", "assessments", "plans", "contacts", ...
   double seconds = 0;
 };
 
+struct DemoCaseReport {
+  int64_t cases = 0;
+  int64_t contacts = 0;
+  double seconds = 0;             // the whole generation, commits included
+  std::vector<DemoPhase> phases;  // in the order first met; commits are not in any phase
+};
+
 // Adds `count` cases to the demo providers' organisations, each assigned to one of the
-// provider's support workers (or left with the manager when it has none). The demo data must
-// be loaded already. Writes in batches of 500 cases a transaction.
+// provider's support workers (or left with the manager when it has none), each with the
+// records behind it (demo_records.hpp): consents, an NRM pathway that replays to the case's
+// stage, risk and needs assessments, for about half an agreed plan, about 20 contacts, for a
+// quarter dependants, and a modern-slavery history. The demo data must be loaded already.
+// Writes in batches of 200 cases a transaction.
 Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed);
 
 }  // namespace waymark::app

@@ -1,0 +1,151 @@
+// `waymark demo-data`: synthetic cases whose records agree with each other when read back
+// through the real services, as the pages read them.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/demo_cases.hpp"
+#include "nrm/codes.hpp"
+#include "tests/app/case_pages_support.hpp"
+
+namespace waymark::app::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+const identity::Origin kOrigin{"192.0.2.1", "demo-data-test"};
+
+// Every case of the demo providers: Harbour's manager sees all of Harbour's, and Compass's one
+// worker holds all of Compass's.
+std::vector<cases::Case> AllCases(TestApp& app) {
+  std::vector<cases::Case> out;
+  for (std::string_view manager : {kManager, kOtherProvider}) {
+    auto actor = app.ActorFor(manager);
+    if (!actor) continue;
+    cases::CaseFilter filter;
+    filter.limit = 1000;
+    auto listed = app.web().cases.List(*actor, filter, kOrigin);
+    EXPECT_TRUE(listed) << listed.error().message;
+    if (listed) out.insert(out.end(), listed->cases.begin(), listed->cases.end());
+  }
+  return out;
+}
+
+std::map<std::string, int> StageCounts(const std::vector<cases::Case>& all) {
+  std::map<std::string, int> counts;
+  for (const auto& c : all) ++counts[c.nrm_stage + "/" + c.risk_level];
+  return counts;
+}
+
+class DemoDataTest : public AppTest {};
+
+TEST_F(DemoDataTest, EveryCasesRecordsAgreeWithItsListLine) {
+  auto report = GenerateDemoCases(app().runtime(), 20, 7);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->cases, 20);
+  EXPECT_GE(report->contacts, 20 * 15);
+  EXPECT_LE(report->contacts, 20 * 25);
+
+  auto actor = app().ActorFor(kManager);
+  ASSERT_TRUE(actor);
+  cases::CaseFilter filter;
+  filter.limit = 1000;
+  auto listed = app().web().cases.List(*actor, filter, kOrigin);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_FALSE(listed->cases.empty());
+  int referred = 0;
+  for (const auto& line : listed->cases) {
+    SCOPED_TRACE(line.reference + " " + line.nrm_stage);
+    auto timeline = app().web().nrm.Timeline(*actor, line.id, kOrigin);
+    ASSERT_TRUE(timeline) << timeline.error().message;
+    EXPECT_FALSE(timeline->replay_problem.has_value());
+    EXPECT_EQ(nrm::Code(timeline->pathway.state), line.nrm_stage);
+    if (line.nrm_stage != "not_referred") {
+      ++referred;
+      EXPECT_FALSE(timeline->entries.empty());
+    }
+
+    auto assessed = app().web().assessments.Overview(*actor, line.id, kOrigin);
+    ASSERT_TRUE(assessed) << assessed.error().message;
+    ASSERT_TRUE(assessed->risk.has_value());
+    ASSERT_TRUE(assessed->needs.has_value());
+    EXPECT_EQ(assessments::Code(assessed->risk->assessment.overall), line.risk_level);
+
+    auto contacts = app().web().contacts.List(*actor, line.id, 1, kOrigin);
+    ASSERT_TRUE(contacts) << contacts.error().message;
+    EXPECT_GE(contacts->total, 15);
+    EXPECT_LE(contacts->total, 25);
+
+    auto tasks = app().web().tasks.CaseTasks(*actor, line.id, kOrigin);
+    ASSERT_TRUE(tasks) << tasks.error().message;
+    auto has = [&](std::string_view kind) {
+      return std::any_of(tasks->items.begin(), tasks->items.end(),
+                         [&](const auto& t) { return t.row.kind.starts_with(kind); });
+    };
+    EXPECT_TRUE(has("risk.review"));
+    if (line.nrm_stage != "not_referred") {
+      EXPECT_TRUE(has("nrm."));
+    }
+
+    auto history = app().web().exploitation.Open(*actor, line.id, kOrigin);
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_TRUE(history->saved.has_value());
+    EXPECT_FALSE(history->saved->history.periods.empty());
+  }
+  EXPECT_GT(referred, 0);
+}
+
+TEST_F(DemoDataTest, TheWorkersPagesShowTheGeneratedRecords) {
+  ASSERT_TRUE(GenerateDemoCases(app().runtime(), 20, 11));
+  auto actor = app().ActorFor(kWorker);
+  ASSERT_TRUE(actor);
+  auto mine = app().web().cases.List(*actor, cases::CaseFilter{}, kOrigin);
+  ASSERT_TRUE(mine) << mine.error().message;
+  ASSERT_FALSE(mine->cases.empty());
+  const cases::Case& c = mine->cases.front();
+
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  auto overview = worker.Get("/cases/" + c.id);
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_THAT(overview.body, HasSubstr(c.reference));
+  auto contacts = worker.Get("/cases/" + c.id + "/contacts");
+  ASSERT_EQ(contacts.status, 200);
+  EXPECT_THAT(contacts.body, HasSubstr("Demo"));
+  auto nrm_page = worker.Get("/cases/" + c.id + "/nrm");
+  ASSERT_EQ(nrm_page.status, 200);
+  if (c.nrm_stage != "not_referred") {
+    EXPECT_THAT(nrm_page.body, ::testing::Not(HasSubstr("Not referred")));
+  }
+  // Obviously fake: the reserved drama numbers and the demo street.
+  auto details = app().web().cases.Open(*actor, c.id, kOrigin);
+  ASSERT_TRUE(details) << details.error().message;
+  EXPECT_THAT(details->record.personal.phone, HasSubstr("07700 900"));
+  EXPECT_THAT(details->record.personal.address, HasSubstr("Demo Street"));
+}
+
+TEST_F(DemoDataTest, TheSameSeedGivesTheSameCases) {
+  ASSERT_TRUE(GenerateDemoCases(app().runtime(), 20, 5));
+  auto first = AllCases(app());
+  TestApp again;
+  ASSERT_TRUE(GenerateDemoCases(again.runtime(), 20, 5));
+  auto second = AllCases(again);
+  EXPECT_EQ(first.size(), second.size());
+  EXPECT_EQ(StageCounts(first), StageCounts(second));
+}
+
+TEST_F(DemoDataTest, ACountOutOfRangeIsRefusedAndAddsNothing) {
+  auto before = AllCases(app()).size();
+  auto refused = GenerateDemoCases(app().runtime(), -1, 1);
+  ASSERT_FALSE(refused);
+  EXPECT_THAT(refused.error().message, HasSubstr("--cases must be from 0"));
+  EXPECT_EQ(AllCases(app()).size(), before);
+}
+
+}  // namespace
+}  // namespace waymark::app::testing
