@@ -90,6 +90,19 @@ inline void BreakGlassAsColleague(TestApp& app, std::string_view case_id) {
   app.clock().Advance(std::chrono::seconds(30));
 }
 
+// The endpoints inside a case: a token of the demo support worker and a case of theirs.
+class CaseApiTest : public app::testing::AppTest {
+ protected:
+  void SetUp() override {
+    app::testing::AppTest::SetUp();
+    token_ = IssueToken(app(), kWorker);
+    case_id_ = CreateAminaCase(app(), token_);
+    ASSERT_FALSE(case_id_.empty());
+  }
+
+  std::string token_, case_id_;
+};
+
 // The set of field names in a problem+json body's "errors".
 inline std::vector<std::string> ErrorFields(const RawResponse& res) {
   std::vector<std::string> out;

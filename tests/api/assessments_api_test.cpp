@@ -46,17 +46,15 @@ boost::json::object Risk(std::string_view self_harm_notes) {
                              {"based_on", 0}};
 }
 
-class AssessmentsApiTest : public app::testing::AppTest {
+class AssessmentsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     base_ = "/api/v1/cases/" + case_id_ + "/assessments";
   }
 
-  std::string token_, case_id_, base_;
+  std::string base_;
 };
 
 TEST_F(AssessmentsApiTest, VersionsAreRecordedAndTheCurrentOnesRead) {

@@ -33,13 +33,11 @@ boost::json::object ShareContactDetails(std::string_view consent_id, std::string
                              {"consent_id", consent_id}};
 }
 
-class ConsentsApiTest : public app::testing::AppTest {
+class ConsentsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     consents_ = "/api/v1/cases/" + case_id_ + "/consents";
     disclosures_ = "/api/v1/cases/" + case_id_ + "/disclosures";
   }
@@ -51,7 +49,7 @@ class ConsentsApiTest : public app::testing::AppTest {
     return std::string(JsonOf(res).at("id").as_string());
   }
 
-  std::string token_, case_id_, consents_, disclosures_;
+  std::string consents_, disclosures_;
 };
 
 TEST_F(ConsentsApiTest, ConsentIsRecordedReliedOnAndWithdrawn) {

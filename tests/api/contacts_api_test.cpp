@@ -23,13 +23,11 @@ boost::json::object VisitJson(std::string_view notes, bool restricted = false) {
       {"duration_minutes", 45},       {"notes", notes},           {"restricted", restricted}};
 }
 
-class ContactsApiTest : public app::testing::AppTest {
+class ContactsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     list_ = "/api/v1/cases/" + case_id_ + "/contacts";
   }
 
@@ -41,7 +39,7 @@ class ContactsApiTest : public app::testing::AppTest {
     return std::string(JsonOf(res).at("id").as_string());
   }
 
-  std::string token_, case_id_, list_;
+  std::string list_;
 };
 
 TEST_F(ContactsApiTest, AWorkerRecordsReadsAndCorrectsAContact) {

@@ -29,13 +29,11 @@ boost::json::object Daughter() {
                              {"local_authority", "Lowtown Council"}};
 }
 
-class DependantsApiTest : public app::testing::AppTest {
+class DependantsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     list_ = "/api/v1/cases/" + case_id_ + "/dependants";
   }
 
@@ -46,7 +44,7 @@ class DependantsApiTest : public app::testing::AppTest {
     return std::string(JsonOf(res).at("id").as_string());
   }
 
-  std::string token_, case_id_, list_;
+  std::string list_;
 };
 
 TEST_F(DependantsApiTest, ADependantIsAddedChangedAndRecordedAsNoLongerADependant) {

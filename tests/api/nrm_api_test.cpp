@@ -23,13 +23,11 @@ constexpr std::string_view kReferral = R"({"event": "referred", "date": "2024-03
 constexpr std::string_view kDutyToNotify = R"({"event": "duty_to_notify_sent",
     "date": "2024-03-01", "identifying_details_included": false, "expected_count": 0})";
 
-class NrmApiTest : public app::testing::AppTest {
+class NrmApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     nrm_ = "/api/v1/cases/" + case_id_ + "/nrm";
   }
 
@@ -41,7 +39,7 @@ class NrmApiTest : public app::testing::AppTest {
     ASSERT_EQ(res.status, 201) << res.body;
   }
 
-  std::string token_, case_id_, nrm_;
+  std::string nrm_;
 };
 
 TEST_F(NrmApiTest, AReferralWithConsentThenTheRgDecisionMoveThePathwayOn) {

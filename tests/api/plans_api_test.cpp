@@ -43,13 +43,11 @@ std::string AllEvidence(int64_t revision) {
   return boost::json::serialize(boost::json::object{{"points", points}, {"revision", revision}});
 }
 
-class PlansApiTest : public app::testing::AppTest {
+class PlansApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     plan_ = "/api/v1/cases/" + case_id_ + "/plan";
   }
 
@@ -65,7 +63,7 @@ class PlansApiTest : public app::testing::AppTest {
     return 4;
   }
 
-  std::string token_, case_id_, plan_;
+  std::string plan_;
 };
 
 TEST_F(PlansApiTest, APlanIsDraftedAgreedApprovedAndRevised) {

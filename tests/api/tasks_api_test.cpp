@@ -16,13 +16,11 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class TasksApiTest : public app::testing::AppTest {
+class TasksApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
-    app::testing::AppTest::SetUp();
-    token_ = IssueToken(app(), kWorker);
-    case_id_ = CreateAminaCase(app(), token_);
-    ASSERT_FALSE(case_id_.empty());
+    CaseApiTest::SetUp();
+    if (HasFatalFailure()) return;
     tasks_ = "/api/v1/cases/" + case_id_ + "/tasks";
   }
 
@@ -39,7 +37,7 @@ class TasksApiTest : public app::testing::AppTest {
     return std::string(JsonOf(res).at("task_id").as_string());
   }
 
-  std::string token_, case_id_, tasks_;
+  std::string tasks_;
 };
 
 bool Lists(const boost::json::value& list, std::string_view task_id) {
