@@ -17,7 +17,6 @@ using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-
 // A phone call on the manual clock's day (4 March 2024).
 Fields CallFields(const std::string& csrf, std::string notes) {
   return {{"csrf_token", csrf},

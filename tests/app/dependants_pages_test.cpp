@@ -15,7 +15,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-
 Fields ElaFields(const std::string& csrf) {
   return {{"csrf_token", csrf},
           {"name", "Ela Brightwater"},

@@ -19,7 +19,6 @@ using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-
 // The value of the hidden revision field on a page, or "".
 std::string RevisionIn(std::string_view html) {
   std::string marker = "name=\"revision\" value=\"";

@@ -35,7 +35,6 @@ class RestrictedTextTest : public ContactTest {
     in.restricted = "yes";
     return in;
   }
-
 };
 
 TEST_P(RestrictedTextTest, ABreakGlassReaderSeesThatARestrictedNoteExistsButNotItsText) {

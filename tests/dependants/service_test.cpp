@@ -37,7 +37,6 @@ class DependantServiceTest : public cases::testing::CaseTest {
     in.children_services_know = "no";
     return in;
   }
-
 };
 
 TEST_P(DependantServiceTest, AWorkerAddsChangesAndListsADependant) {
