@@ -59,15 +59,7 @@ Fields RiskFields(const std::string& csrf, std::string based_on, std::string rev
 
 class AssessmentPagesTest : public AppTest {
  protected:
-  std::string NewCase() {
-    cases::CaseInput input;
-    input.given_names = "Amina";
-    input.family_name = "Zorbalova";
-    auto created = app().web().cases.Create(*app().ActorFor(kWorker), input,
-                                            identity::Origin{"192.0.2.1", "assessments-test"});
-    EXPECT_TRUE(created) << created.error().message;
-    return created ? created->id : "";
-  }
+  std::string NewCase() { return CreateCaseThroughService(app()); }
 };
 
 TEST_F(AssessmentPagesTest, AWorkerRecordsAndReviewsBothAssessments) {

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "cases/model.hpp"
 #include "platform/util/ids.hpp"
 #include "tests/app/app_fixture.hpp"
 
@@ -76,6 +77,20 @@ inline std::string OpenAmina(Browser& browser) {
   // No personal data in the redirect.
   EXPECT_THAT(created.Header("Location"), ::testing::Not(::testing::HasSubstr("Amina")));
   return id;
+}
+
+// Amina's case opened through the case service by `email`'s person (a support worker is then
+// assigned to it), for tests about the pages inside a case rather than about opening one.
+inline std::string CreateCaseThroughService(TestApp& app, std::string_view email = kWorker,
+                                            std::string_view languages = "") {
+  cases::CaseInput input;
+  input.given_names = "Amina";
+  input.family_name = "Zorbalova";
+  input.languages = std::string(languages);
+  auto created =
+      app.web().cases.Create(*app.ActorFor(email), input, identity::Origin{"192.0.2.1", "test"});
+  EXPECT_TRUE(created) << created.error().message;
+  return created ? created->id : "";
 }
 
 }  // namespace waymark::app::testing

@@ -45,16 +45,7 @@ Fields SupportConsent(const std::string& csrf) {
 class ConsentPagesTest : public AppTest {
  protected:
   // Amina's case, opened by the demo support worker (and so assigned to them).
-  std::string OpenAmina() {
-    cases::CaseInput input;
-    input.given_names = "Amina";
-    input.family_name = "Zorbalova";
-    input.languages = "sqi, eng";
-    auto created = app().web().cases.Create(*app().ActorFor(kWorker), input,
-                                            identity::Origin{"192.0.2.1", "consent-test"});
-    EXPECT_TRUE(created) << created.error().message;
-    return created ? created->id : "";
-  }
+  std::string OpenAmina() { return CreateCaseThroughService(app(), kWorker, "sqi, eng"); }
 };
 
 TEST_F(ConsentPagesTest, AWorkerRecordsWithdrawsAndDisclosesThroughThePages) {

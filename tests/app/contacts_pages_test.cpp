@@ -36,15 +36,7 @@ Fields CallFields(const std::string& csrf, std::string notes) {
 class ContactPagesTest : public AppTest {
  protected:
   // A case opened by the demo support worker (and so assigned to them).
-  std::string OpenCase() {
-    cases::CaseInput input;
-    input.given_names = "Amina";
-    input.family_name = "Zorbalova";
-    auto created = app().web().cases.Create(*app().ActorFor(kWorker), input,
-                                            identity::Origin{"192.0.2.1", "contacts-test"});
-    EXPECT_TRUE(created) << created.error().message;
-    return created ? created->id : "";
-  }
+  std::string OpenCase() { return CreateCaseThroughService(app()); }
 };
 
 TEST_F(ContactPagesTest, AWorkerRecordsAContactAfterFixingTheFormsErrors) {

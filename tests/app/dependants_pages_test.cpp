@@ -32,15 +32,7 @@ Fields ElaFields(const std::string& csrf) {
 
 class DependantPagesTest : public AppTest {
  protected:
-  std::string NewCase() {
-    cases::CaseInput input;
-    input.given_names = "Amina";
-    input.family_name = "Zorbalova";
-    auto created = app().web().cases.Create(*app().ActorFor(kWorker), input,
-                                            identity::Origin{"192.0.2.1", "dependants"});
-    EXPECT_TRUE(created) << created.error().message;
-    return created ? created->id : "";
-  }
+  std::string NewCase() { return CreateCaseThroughService(app()); }
 
   // The id of the first dependant on the list page (from its change link).
   static std::string DependantIdIn(std::string_view html) {
