@@ -174,6 +174,28 @@ std::string IsoFromParts(std::string_view day, std::string_view month, std::stri
   return d + "/" + m + "/" + y;
 }
 
+http::Response RenderNewVersionForm(const identity::PageContext& ctx, NewVersionForm form) {
+  std::vector<Node> content;
+  if (form.based_on > 0) {
+    content.push_back(identity::Paragraph(
+        "This starts from version " + std::to_string(form.based_on) +
+        ". Change what has changed: saving records a new version and keeps the earlier one."));
+  }
+  if (form.problem && form.problem->kind == ProblemKind::kConflict) {
+    content.push_back(El("p")
+                          .Class("govuk-body")
+                          .Add(identity::pages::Link(form.newer_link_text, form.newer_href)));
+  }
+  content.push_back(identity::PostForm(
+      ctx, AssessmentsPath(form.case_id) + "/" + form.kind + "/new", std::move(form.fields)));
+  return RenderAssessmentPage(ctx, {.title = std::move(form.title),
+                                    .reference = std::move(form.reference),
+                                    .back = AssessmentsPath(form.case_id),
+                                    .content = std::move(content),
+                                    .problem = std::move(form.problem),
+                                    .status = form.status});
+}
+
 http::Response RenderAssessmentPage(const identity::PageContext& ctx, AssessmentPage page) {
   std::vector<Node> content{identity::ErrorSummaryFor(page.problem),
                             cases::pages::Caption(page.reference), identity::Heading(page.title)};

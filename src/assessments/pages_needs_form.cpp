@@ -204,24 +204,14 @@ http::Response RenderForm(const PageContext& ctx, const AssessedCase& about,
        .error = FieldError(problem, "strengths")}));
   body.push_back(govuk::Button({.text = "Save needs assessment"}));
 
-  std::vector<Node> content;
-  if (state.based_on > 0) {
-    content.push_back(identity::Paragraph(
-        "This starts from version " + std::to_string(state.based_on) +
-        ". Change what has changed: saving records a new version and keeps the earlier one."));
-  }
-  if (problem && problem->kind == ProblemKind::kConflict) {
-    content.push_back(El("p")
-                          .Class("govuk-body")
-                          .Add(identity::pages::Link("Read the newer needs assessment",
-                                                     NeedsPath(about.id, state.based_on))));
-  }
-  content.push_back(
-      identity::PostForm(ctx, AssessmentsPath(about.id) + "/needs/new", std::move(body)));
-  return RenderAssessmentPage(ctx, {.title = title,
+  return RenderNewVersionForm(ctx, {.title = title,
+                                    .kind = "needs",
+                                    .case_id = about.id,
                                     .reference = about.reference,
-                                    .back = AssessmentsPath(about.id),
-                                    .content = std::move(content),
+                                    .based_on = state.based_on,
+                                    .newer_link_text = "Read the newer needs assessment",
+                                    .newer_href = NeedsPath(about.id, state.based_on),
+                                    .fields = std::move(body),
                                     .problem = problem,
                                     .status = status});
 }

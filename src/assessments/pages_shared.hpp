@@ -55,6 +55,23 @@ struct AssessmentPage {
 };
 http::Response RenderAssessmentPage(const identity::PageContext& ctx, AssessmentPage page);
 
+// The form for a new version of an assessment of one `kind` ("needs" or "risk"): what it
+// starts from, a link to the newer one after a stale save, and `fields` posted to
+// .../assessments/<kind>/new, in the assessment page frame.
+struct NewVersionForm {
+  std::string title;
+  std::string kind;
+  std::string case_id;
+  std::string reference;
+  int based_on = 0;
+  std::string newer_link_text;
+  std::string newer_href;
+  std::vector<html::Node> fields;
+  std::optional<Problem> problem{};
+  int status = 200;
+};
+http::Response RenderNewVersionForm(const identity::PageContext& ctx, NewVersionForm form);
+
 // Each page file registers its own routes; AddAssessmentPages calls them all.
 void AddViewPages(identity::WebRoutes& routes, AssessmentService& assessments);
 void AddNeedsFormPages(identity::WebRoutes& routes, AssessmentService& assessments);
