@@ -10,10 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { Screenshots, Tab, launchBrowser } from './support/browser.js';
+import { Tab } from './support/browser.js';
 import { fillCaseForm } from './support/case_form.js';
 import { button, clickAndLoad, heading, pathOf, signIn } from './support/pages.js';
-import { WaymarkServer } from './support/server.js';
+import { startSuite, stopSuite } from './support/suite.js';
 
 const kWorker = 'support.worker@harbour.demo';
 const kManager = 'service.manager@harbour.demo';
@@ -57,25 +57,13 @@ async function signedInWorker() {
 const kJourney = { timeout: 60_000 };
 
 describe('Case pages in a browser', { timeout: 240_000 }, () => {
+  const suite = { tabs };
   before(async () => {
-    server = await WaymarkServer.start();
-    shots = await Screenshots.create();
-    browser = await launchBrowser();
+    await startSuite(suite);
+    ({ server, shots, browser } = suite);
   });
 
-  after(async () => {
-    for (const tab of tabs) await tab.close().catch(() => {});
-    await browser?.close();
-    const exit = await server?.stop();
-    if (shots?.kept) console.log(`screenshots: ${shots.dir}`);
-    await shots?.cleanUp();
-    if (server) {
-      const output = server.output();
-      await server.cleanUp();
-      assert.deepEqual(exit, { code: 0, signal: null },
-        `waymark did not stop cleanly on SIGTERM:\n${output}`);
-    }
-  });
+  after(() => stopSuite(suite));
 
   it('a support worker refuses an empty form, then opens a case', kJourney, async () => {
     const tab = await signedInWorker();

@@ -9,11 +9,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { Screenshots, Tab, launchBrowser } from './support/browser.js';
+import { Tab } from './support/browser.js';
 import {
   button, clickAndLoad, heading, kDemoPassword as kPassword, pathOf, signIn, signInWithPassword,
 } from './support/pages.js';
-import { WaymarkServer } from './support/server.js';
+import { startSuite, stopSuite } from './support/suite.js';
 import { totp, wrongTotp } from './support/totp.js';
 
 const kAdmin = 'admin@northgate.demo';
@@ -41,26 +41,13 @@ async function signedInAdmin() {
 }
 
 describe('Waymark in a browser', { timeout: 240_000 }, () => {
+  const suite = { tabs };
   before(async () => {
-    server = await WaymarkServer.start();
-    shots = await Screenshots.create();
-    browser = await launchBrowser();
+    await startSuite(suite);
+    ({ server, shots, browser } = suite);
   });
 
-  after(async () => {
-    for (const tab of tabs) await tab.close().catch(() => {});
-    await browser?.close();
-    const exit = await server?.stop();
-    if (shots?.kept) console.log(`screenshots: ${shots.dir}`);
-    await shots?.cleanUp();
-    if (server) {
-      const output = server.output();
-      await server.cleanUp();
-      // Graceful shutdown: SIGTERM lets requests finish and the process exit with status 0.
-      assert.deepEqual(exit, { code: 0, signal: null },
-        `waymark did not stop cleanly on SIGTERM:\n${output}`);
-    }
-  });
+  after(() => stopSuite(suite));
 
   it('the accessibility check finds a known violation', async () => {
     const tab = await openTab();
