@@ -184,7 +184,7 @@ Result<void> TaskService::CompleteTask(const Actor& actor, std::string_view case
 
 cases::CaseSection TasksSection(CaseWork& work, const crypto::DataKey& key,
                                 const cases::Case& record, const cases::CaseAccess&) {
-  TaskQuery query{.organisation_id = record.organisation_id, .case_id = record.id};
+  TaskQuery query{.organisation_id = record.organisation_id, .case_id = record.id, .titles = false};
   auto rows = ListTaskRows(work.tx, key, query);
   cases::CaseSection section{.title = "Tasks",
                              .href = "/cases/" + record.id + "/tasks",

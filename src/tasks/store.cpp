@@ -84,7 +84,7 @@ std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const 
     r.kind = "manual";
     r.due_on = ParseIsoDate(row.text(2)).value_or(Date{});
     r.task_id = row.text(3);
-    r.title = DecryptTitle(key, row.blob(4), r.task_id);
+    if (q.titles) r.title = DecryptTitle(key, row.blob(4), r.task_id);
     r.assigned_to = row.text(5);
     r.version = row.integer(6);
     rows.push_back(std::move(r));

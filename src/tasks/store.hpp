@@ -40,6 +40,7 @@ struct TaskQuery {
   std::optional<std::string> case_id{};    // one case
   std::optional<std::string> worker_id{};  // cases assigned to, and tasks assigned to, this user
   std::optional<Date> deadlines_due_by{};
+  bool titles = true;  // decrypt hand-made tasks' titles (the overview only counts them)
   int limit = 200;
 };
 std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& query);
