@@ -7,7 +7,11 @@
 namespace waymark::app {
 
 identity::Deps Runtime::deps() const {
-  return identity::Deps{*db, keyring, *clock, *audit,
+  return identity::Deps{*db,
+                        keyring,
+                        *clock,
+                        *audit,
+                        *audit_reads,
                         identity::SessionLimits{std::chrono::minutes(config.session_idle_minutes),
                                                 std::chrono::hours(config.session_absolute_hours)}};
 }
@@ -27,9 +31,10 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config,
   auto current = db::CheckSchemaCurrent(**db, db::EmbeddedMigrations((*db)->Backend()));
   if (!current) return Fail(current.error());
   auto runtime = std::unique_ptr<Runtime>(
-      new Runtime{config, std::move(clock), std::move(*keyring), std::move(*db), nullptr});
+      new Runtime{config, std::move(clock), std::move(*keyring), std::move(*db), nullptr, nullptr});
   runtime->audit =
       std::make_unique<audit::AuditLog>(runtime->keyring.audit_mac_key(), *runtime->clock);
+  runtime->audit_reads = std::make_unique<audit::GroupCommit>(*runtime->db, *runtime->audit);
   return runtime;
 }
 

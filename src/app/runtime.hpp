@@ -7,6 +7,7 @@
 #include "app/config.hpp"
 #include "identity/deps.hpp"
 #include "platform/audit/audit_log.hpp"
+#include "platform/audit/group_commit.hpp"
 #include "platform/crypto/keyring.hpp"
 #include "platform/db/database.hpp"
 
@@ -18,6 +19,7 @@ struct Runtime {
   crypto::Keyring keyring;
   std::unique_ptr<db::Database> db;
   std::unique_ptr<audit::AuditLog> audit;
+  std::unique_ptr<audit::GroupCommit> audit_reads;
 
   identity::Deps deps() const;
 };

@@ -14,6 +14,7 @@ namespace {
 
 using cases::AuthorisedCase;
 using cases::CaseWork;
+using cases::RunCaseRead;
 using cases::RunCaseWork;
 using identity::Action;
 using identity::Actor;
@@ -84,7 +85,7 @@ std::string CasePath(std::string_view case_id) { return "/cases/" + std::string(
 Result<AssessmentsOverview> AssessmentService::Overview(const Actor& actor,
                                                         std::string_view case_id,
                                                         const Origin& origin) {
-  return RunCaseWork<AssessmentsOverview>(
+  return RunCaseRead<AssessmentsOverview>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<AssessmentsOverview> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -113,7 +114,7 @@ Result<AssessmentsOverview> AssessmentService::Overview(const Actor& actor,
 Result<std::vector<NeedsVersionSummary>> AssessmentService::NeedsVersions(const Actor& actor,
                                                                           std::string_view case_id,
                                                                           const Origin& origin) {
-  return RunCaseWork<std::vector<NeedsVersionSummary>>(
+  return RunCaseRead<std::vector<NeedsVersionSummary>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<NeedsVersionSummary>> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -128,7 +129,7 @@ Result<std::vector<NeedsVersionSummary>> AssessmentService::NeedsVersions(const 
 Result<std::vector<RiskVersionSummary>> AssessmentService::RiskVersions(const Actor& actor,
                                                                         std::string_view case_id,
                                                                         const Origin& origin) {
-  return RunCaseWork<std::vector<RiskVersionSummary>>(
+  return RunCaseRead<std::vector<RiskVersionSummary>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<RiskVersionSummary>> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -142,7 +143,7 @@ Result<std::vector<RiskVersionSummary>> AssessmentService::RiskVersions(const Ac
 
 Result<NeedsVersionView> AssessmentService::Needs(const Actor& actor, std::string_view case_id,
                                                   int version, const Origin& origin) {
-  return RunCaseWork<NeedsVersionView>(
+  return RunCaseRead<NeedsVersionView>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<NeedsVersionView> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -160,7 +161,7 @@ Result<NeedsVersionView> AssessmentService::Needs(const Actor& actor, std::strin
 
 Result<RiskVersionView> AssessmentService::Risk(const Actor& actor, std::string_view case_id,
                                                 int version, const Origin& origin) {
-  return RunCaseWork<RiskVersionView>(
+  return RunCaseRead<RiskVersionView>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<RiskVersionView> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -180,7 +181,7 @@ Result<RiskVersionView> AssessmentService::Risk(const Actor& actor, std::string_
 
 Result<NeedsDraft> AssessmentService::StartNeeds(const Actor& actor, std::string_view case_id,
                                                  const Origin& origin) {
-  return RunCaseWork<NeedsDraft>(deps_, actor, origin, [&](CaseWork& w) -> Result<NeedsDraft> {
+  return RunCaseRead<NeedsDraft>(deps_, actor, origin, [&](CaseWork& w) -> Result<NeedsDraft> {
     auto found = w.AuthoriseChange(case_id);
     if (!found) return Fail(found.error());
     const std::string& id = found->header.id;
@@ -196,7 +197,7 @@ Result<NeedsDraft> AssessmentService::StartNeeds(const Actor& actor, std::string
 
 Result<RiskDraft> AssessmentService::StartRisk(const Actor& actor, std::string_view case_id,
                                                const Origin& origin) {
-  return RunCaseWork<RiskDraft>(deps_, actor, origin, [&](CaseWork& w) -> Result<RiskDraft> {
+  return RunCaseRead<RiskDraft>(deps_, actor, origin, [&](CaseWork& w) -> Result<RiskDraft> {
     auto found = w.AuthoriseChange(case_id);
     if (!found) return Fail(found.error());
     const std::string& id = found->header.id;
@@ -278,7 +279,7 @@ Result<StoredRisk> AssessmentService::RecordRisk(const Actor& actor, std::string
 Result<std::optional<RiskReviewDate>> AssessmentService::RiskReview(const Actor& actor,
                                                                     std::string_view case_id,
                                                                     const Origin& origin) {
-  return RunCaseWork<std::optional<RiskReviewDate>>(
+  return RunCaseRead<std::optional<RiskReviewDate>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::optional<RiskReviewDate>> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -290,7 +291,7 @@ Result<std::optional<RiskReviewDate>> AssessmentService::RiskReview(const Actor&
 Result<std::vector<NeedDomain>> AssessmentService::NeedAreas(const Actor& actor,
                                                              std::string_view case_id,
                                                              const Origin& origin) {
-  return RunCaseWork<std::vector<NeedDomain>>(
+  return RunCaseRead<std::vector<NeedDomain>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<NeedDomain>> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());

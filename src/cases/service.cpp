@@ -60,7 +60,7 @@ Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, con
 }
 
 Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, const Origin& origin) {
-  return RunCaseWork<CaseView>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseView> {
+  return RunCaseRead<CaseView>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseView> {
     auto found = w.Authorise(id, Action::kCaseView);
     if (!found) return Fail(found.error());
     auto& [header, access] = *found;
@@ -142,7 +142,7 @@ Result<Case> CaseService::Close(const Actor& actor, std::string_view id, std::st
 
 Result<std::vector<CaseVersion>> CaseService::History(const Actor& actor, std::string_view id,
                                                       const Origin& origin) {
-  return RunCaseWork<std::vector<CaseVersion>>(
+  return RunCaseRead<std::vector<CaseVersion>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<CaseVersion>> {
         auto found = w.Authorise(id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -153,7 +153,7 @@ Result<std::vector<CaseVersion>> CaseService::History(const Actor& actor, std::s
 }
 
 Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, const Origin& origin) {
-  return RunCaseWork<CaseListing>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseListing> {
+  return RunCaseRead<CaseListing>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseListing> {
     if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
     if (actor.role != identity::Role::kServiceManager) filter.worker_id = actor.user_id;
     filter.limit = std::clamp(filter.limit, 1, 200);
@@ -169,7 +169,7 @@ Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, con
 
 Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& query,
                                          const Origin& origin) {
-  return RunCaseWork<SearchResult>(deps_, actor, origin, [&](CaseWork& w) -> Result<SearchResult> {
+  return RunCaseRead<SearchResult>(deps_, actor, origin, [&](CaseWork& w) -> Result<SearchResult> {
     if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
     std::string text = identity::Trim(query.text);
     if (text.empty()) {
@@ -275,7 +275,7 @@ Result<void> CaseService::Unassign(const Actor& actor, std::string_view case_id,
 
 Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std::string_view id,
                                                         const Origin& origin) {
-  return RunCaseWork<std::vector<AccessEntry>>(
+  return RunCaseRead<std::vector<AccessEntry>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<AccessEntry>> {
         auto found = w.Authorise(id, Action::kCaseAccessLog);
         if (!found) return Fail(found.error());

@@ -21,13 +21,14 @@ audit::Event CaseEvent(std::string action, const identity::Actor& actor,
 }
 
 CaseWork::CaseWork(db::Tx& tx_in, const identity::Deps& deps_in, const identity::Actor& actor_in,
-                   const identity::Origin& origin_in)
+                   const identity::Origin& origin_in, Mode mode_in)
     : tx(tx_in),
       deps(deps_in),
       actor(actor_in),
       origin(origin_in),
       now(deps_in.clock.Now()),
-      today(LondonDate(now)) {}
+      today(LondonDate(now)),
+      mode(mode_in) {}
 
 Problem CaseWork::Deny(Action action, std::string_view case_id, std::string_view reason) {
   denial = Event("permission.denied", case_id, audit::Outcome::kDenied);
@@ -82,7 +83,13 @@ crypto::DataKey CaseWork::Key() {
   return std::move(*key);
 }
 
-void CaseWork::Audit(audit::Event event) { deps.audit.Append(tx, event); }
+void CaseWork::Audit(audit::Event event) {
+  if (mode == Mode::kRead) {
+    read_events.push_back(std::move(event));
+  } else {
+    deps.audit.Append(tx, event);
+  }
+}
 
 audit::Event CaseWork::Event(std::string action, std::string_view case_id,
                              audit::Outcome outcome) const {

@@ -2,10 +2,14 @@
 // feature that keeps records inside a case (consent, NRM, assessments, plans, contacts, ...).
 //
 // CaseWork finds the case, asks the policy decision point about this actor and this record
-// (assigned? break-glass?), loads the data key, and appends audit events. RunCaseWork runs the
-// use case in one write transaction; a refusal by the policy is audited in a transaction of its
-// own after the use case's has rolled back, so the refusal is kept and nothing else is. Another
-// provider's case answers "not found", never "forbidden", so its existence is not disclosed.
+// (assigned? break-glass?), loads the data key, and appends audit events. RunCaseWork runs a
+// change in one write transaction; a refusal by the policy is audited in a transaction of its
+// own after the use case's has rolled back, so the refusal is kept and nothing else is.
+// RunCaseRead runs a use case that only reads in a read transaction, so reads run side by side
+// and never queue for the writer; its audit events (or its refusal) are then committed through
+// the group commit before it returns, so nothing is answered unaudited (docs/decisions/
+// 0001-read-audit-group-commit.md). Another provider's case answers "not found", never
+// "forbidden", so its existence is not disclosed.
 // Audit details hold ids and codes only, never personal data.
 // Thread safety: a CaseWork belongs to one transaction on one thread.
 #pragma once
@@ -13,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cases/store.hpp"
 #include "identity/deps.hpp"
@@ -55,8 +60,9 @@ struct AuthorisedCase {
 
 class CaseWork {
  public:
+  enum class Mode { kChange, kRead };
   CaseWork(db::Tx& tx, const identity::Deps& deps, const identity::Actor& actor,
-           const identity::Origin& origin);
+           const identity::Origin& origin, Mode mode = Mode::kChange);
 
   db::Tx& tx;
   const identity::Deps& deps;
@@ -65,6 +71,8 @@ class CaseWork {
   TimePoint now;
   Date today;  // London date of `now`
   std::optional<audit::Event> denial;
+  Mode mode;
+  std::vector<audit::Event> read_events;  // kRead: what Audit collected, committed afterwards
 
   // Records a policy refusal (audited after the rollback) and returns Forbidden.
   Problem Deny(identity::Action action, std::string_view case_id, std::string_view reason);
@@ -76,6 +84,7 @@ class CaseWork {
   Result<AuthorisedCase> AuthoriseChange(std::string_view case_id);
   // The actor's organisation's data key; throws if it cannot be loaded (not an expected outcome).
   crypto::DataKey Key();
+  // kChange: appends in this transaction. kRead: keeps the event for RunCaseRead to commit.
   void Audit(audit::Event event);
   // CaseEvent for this actor and request.
   audit::Event Event(std::string action, std::string_view case_id,
@@ -93,6 +102,21 @@ Result<T> RunCaseWork(const identity::Deps& deps, const identity::Actor& actor,
     return out;
   });
   if (denial) deps.db.Write([&](db::Tx& tx) { deps.audit.Append(tx, *denial); });
+  return result;
+}
+
+template <class T, class Fn>
+Result<T> RunCaseRead(const identity::Deps& deps, const identity::Actor& actor,
+                      const identity::Origin& origin, Fn&& fn) {
+  std::vector<audit::Event> events;
+  auto result = deps.db.Read([&](db::Tx& tx) -> Result<T> {
+    CaseWork work(tx, deps, actor, origin, CaseWork::Mode::kRead);
+    auto out = fn(work);
+    if (out) events = std::move(work.read_events);
+    if (work.denial) events.push_back(std::move(*work.denial));
+    return out;
+  });
+  deps.audit_reads.Append(std::move(events));
   return result;
 }
 

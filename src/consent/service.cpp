@@ -95,7 +95,7 @@ audit::Event WithDetails(audit::Event event,
 
 Result<ConsentList> ConsentService::Consents(const Actor& actor, std::string_view case_id,
                                              const Origin& origin) {
-  return cases::RunCaseWork<ConsentList>(
+  return cases::RunCaseRead<ConsentList>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<ConsentList> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -189,7 +189,7 @@ Result<ConsentRecord> ConsentService::Withdraw(const Actor& actor, std::string_v
 
 Result<DisclosureList> ConsentService::Disclosures(const Actor& actor, std::string_view case_id,
                                                    const Origin& origin) {
-  return cases::RunCaseWork<DisclosureList>(
+  return cases::RunCaseRead<DisclosureList>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<DisclosureList> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());

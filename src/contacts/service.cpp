@@ -11,6 +11,7 @@ namespace {
 
 using cases::AuthorisedCase;
 using cases::CaseWork;
+using cases::RunCaseRead;
 using cases::RunCaseWork;
 using identity::Action;
 using identity::Actor;
@@ -52,7 +53,7 @@ Result<Contact> LoadForChange(CaseWork& w, const crypto::DataKey& key, const Aut
 
 Result<ContactPage> ContactService::List(const Actor& actor, std::string_view case_id, int page,
                                          const Origin& origin) {
-  return RunCaseWork<ContactPage>(deps_, actor, origin, [&](CaseWork& w) -> Result<ContactPage> {
+  return RunCaseRead<ContactPage>(deps_, actor, origin, [&](CaseWork& w) -> Result<ContactPage> {
     auto found = w.Authorise(case_id, Action::kCaseView);
     if (!found) return Fail(found.error());
     crypto::DataKey key = w.Key();
@@ -75,7 +76,7 @@ Result<ContactPage> ContactService::List(const Actor& actor, std::string_view ca
 
 Result<ContactView> ContactService::Get(const Actor& actor, std::string_view case_id,
                                         std::string_view contact_id, const Origin& origin) {
-  return RunCaseWork<ContactView>(deps_, actor, origin, [&](CaseWork& w) -> Result<ContactView> {
+  return RunCaseRead<ContactView>(deps_, actor, origin, [&](CaseWork& w) -> Result<ContactView> {
     auto found = w.Authorise(case_id, Action::kCaseView);
     if (!found) return Fail(found.error());
     crypto::DataKey key = w.Key();
@@ -95,7 +96,7 @@ Result<ContactView> ContactService::Get(const Actor& actor, std::string_view cas
 
 Result<CaseContext> ContactService::ForNewContact(const Actor& actor, std::string_view case_id,
                                                   const Origin& origin) {
-  return RunCaseWork<CaseContext>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseContext> {
+  return RunCaseRead<CaseContext>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseContext> {
     auto found = w.AuthoriseChange(case_id);
     if (!found) return Fail(found.error());
     return ContextFor(*found);
@@ -183,7 +184,7 @@ Result<Contact> ContactService::MarkEnteredInError(const Actor& actor, std::stri
 
 Result<OwnAccountView> ContactService::GetOwnAccount(const Actor& actor, std::string_view case_id,
                                                      const Origin& origin) {
-  return RunCaseWork<OwnAccountView>(
+  return RunCaseRead<OwnAccountView>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<OwnAccountView> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());

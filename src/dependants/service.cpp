@@ -8,6 +8,7 @@ namespace waymark::dependants {
 namespace {
 
 using cases::CaseWork;
+using cases::RunCaseRead;
 using cases::RunCaseWork;
 using identity::Action;
 using identity::Actor;
@@ -30,7 +31,7 @@ std::string Plural(size_t n, std::string_view one, std::string_view many) {
 
 Result<DependantsView> DependantService::List(const Actor& actor, std::string_view case_id,
                                               const Origin& origin) {
-  return RunCaseWork<DependantsView>(
+  return RunCaseRead<DependantsView>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<DependantsView> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());
@@ -50,7 +51,7 @@ Result<DependantsView> DependantService::List(const Actor& actor, std::string_vi
 Result<DependantRecord> DependantService::Open(const Actor& actor, std::string_view case_id,
                                                std::string_view dependant_id,
                                                const Origin& origin) {
-  return RunCaseWork<DependantRecord>(
+  return RunCaseRead<DependantRecord>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<DependantRecord> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());

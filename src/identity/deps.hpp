@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "platform/audit/audit_log.hpp"
+#include "platform/audit/group_commit.hpp"
 #include "platform/crypto/keyring.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
@@ -21,6 +22,8 @@ struct Deps {
   const crypto::Keyring& keyring;
   const Clock& clock;
   const audit::AuditLog& audit;
+  // Where reads (which run in read transactions) commit their audit events, grouped.
+  audit::GroupCommit& audit_reads;
   SessionLimits limits;
 };
 

@@ -84,7 +84,7 @@ std::vector<UpcomingDeadline> UpcomingDeadlines(db::Tx& tx, const crypto::DataKe
 
 Result<NrmTimeline> NrmService::Timeline(const identity::Actor& actor, std::string_view case_id,
                                          const identity::Origin& origin) {
-  return cases::RunCaseWork<NrmTimeline>(
+  return cases::RunCaseRead<NrmTimeline>(
       deps_, actor, origin, [&](cases::CaseWork& w) -> Result<NrmTimeline> {
         auto found = w.Authorise(case_id, Action::kCaseView);
         if (!found) return Fail(found.error());

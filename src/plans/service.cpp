@@ -8,6 +8,7 @@
 namespace waymark::plans {
 
 using cases::CaseWork;
+using cases::RunCaseRead;
 using cases::RunCaseWork;
 using PolicyAction = identity::Action;
 using identity::Actor;
@@ -75,7 +76,7 @@ audit::Event ViewEvent(CaseWork& w, const cases::AuthorisedCase& found, std::str
 
 Result<PlanView> PlanService::Current(const Actor& actor, std::string_view case_id,
                                       const Origin& origin) {
-  return RunCaseWork<PlanView>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanView> {
+  return RunCaseRead<PlanView>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanView> {
     auto found = w.Authorise(case_id, PolicyAction::kCaseView);
     if (!found) return Fail(found.error());
     auto key = w.Key();
@@ -89,7 +90,7 @@ Result<PlanView> PlanService::Current(const Actor& actor, std::string_view case_
 
 Result<PlanView> PlanService::Version(const Actor& actor, std::string_view case_id, int version,
                                       const Origin& origin) {
-  return RunCaseWork<PlanView>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanView> {
+  return RunCaseRead<PlanView>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanView> {
     auto found = w.Authorise(case_id, PolicyAction::kCaseView);
     if (!found) return Fail(found.error());
     auto key = w.Key();
@@ -110,7 +111,7 @@ Result<PlanView> PlanService::Version(const Actor& actor, std::string_view case_
 Result<PlanHistory> PlanService::Versions(const Actor& actor, std::string_view case_id,
                                           const Origin& origin) {
   using Out = PlanHistory;
-  return RunCaseWork<Out>(deps_, actor, origin, [&](CaseWork& w) -> Result<Out> {
+  return RunCaseRead<Out>(deps_, actor, origin, [&](CaseWork& w) -> Result<Out> {
     auto found = w.Authorise(case_id, PolicyAction::kCaseView);
     if (!found) return Fail(found.error());
     auto key = w.Key();
@@ -125,7 +126,7 @@ Result<PlanHistory> PlanService::Versions(const Actor& actor, std::string_view c
 
 Result<CheckAnswersView> PlanService::CheckAnswers(const Actor& actor, std::string_view case_id,
                                                    const Origin& origin) {
-  return RunCaseWork<CheckAnswersView>(
+  return RunCaseRead<CheckAnswersView>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<CheckAnswersView> {
         auto found = w.Authorise(case_id, PolicyAction::kCaseView);
         if (!found) return Fail(found.error());
@@ -142,7 +143,7 @@ Result<CheckAnswersView> PlanService::CheckAnswers(const Actor& actor, std::stri
 
 Result<PlanSchedule> PlanService::Schedule(const Actor& actor, std::string_view case_id,
                                            const Origin& origin) {
-  return RunCaseWork<PlanSchedule>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanSchedule> {
+  return RunCaseRead<PlanSchedule>(deps_, actor, origin, [&](CaseWork& w) -> Result<PlanSchedule> {
     auto found = w.Authorise(case_id, PolicyAction::kCaseView);
     if (!found) return Fail(found.error());
     auto key = w.Key();

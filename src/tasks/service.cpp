@@ -10,6 +10,7 @@ namespace waymark::tasks {
 namespace {
 
 using cases::CaseWork;
+using cases::RunCaseRead;
 using cases::RunCaseWork;
 using identity::Action;
 using identity::Actor;
@@ -66,7 +67,7 @@ bool MayTakeTask(db::Tx& tx, std::string_view case_id, std::string_view organisa
 }  // namespace
 
 Result<std::vector<TaskItem>> TaskService::MyTasks(const Actor& actor, const Origin& origin) {
-  return RunCaseWork<std::vector<TaskItem>>(
+  return RunCaseRead<std::vector<TaskItem>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<TaskItem>> {
         if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
         crypto::DataKey key = w.Key();
@@ -84,7 +85,7 @@ Result<std::vector<TaskItem>> TaskService::MyTasks(const Actor& actor, const Ori
 Result<std::vector<TaskItem>> TaskService::TeamTasks(const Actor& actor,
                                                      std::optional<std::string> worker_id,
                                                      const Origin& origin) {
-  return RunCaseWork<std::vector<TaskItem>>(
+  return RunCaseRead<std::vector<TaskItem>>(
       deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<TaskItem>> {
         if (auto allowed = w.Require(Action::kCaseAllocate); !allowed) {
           return Fail(allowed.error());
@@ -105,7 +106,7 @@ Result<std::vector<TaskItem>> TaskService::TeamTasks(const Actor& actor,
 
 Result<CaseTaskList> TaskService::CaseTasks(const Actor& actor, std::string_view case_id,
                                             const Origin& origin) {
-  return RunCaseWork<CaseTaskList>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseTaskList> {
+  return RunCaseRead<CaseTaskList>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseTaskList> {
     auto found = w.Authorise(case_id, Action::kCaseView);
     if (!found) return Fail(found.error());
     crypto::DataKey key = w.Key();

@@ -52,6 +52,7 @@ void IdentityTest::SetUp() {
   auto migrated = db::Migrate(db(), db::EmbeddedMigrations(backend()));
   ASSERT_TRUE(migrated) << migrated.error().message;
   audit_.emplace(keyring().audit_mac_key(), clock_);
+  audit_reads_.emplace(db(), *audit_);
 }
 
 const crypto::Keyring& IdentityTest::keyring() const {
@@ -60,7 +61,9 @@ const crypto::Keyring& IdentityTest::keyring() const {
   return shared;
 }
 
-Deps IdentityTest::deps() { return Deps{db(), keyring(), clock_, *audit_, SessionLimits{}}; }
+Deps IdentityTest::deps() {
+  return Deps{db(), keyring(), clock_, *audit_, *audit_reads_, SessionLimits{}};
+}
 
 Organisation IdentityTest::AddOrganisation(const std::string& name, OrgKind kind,
                                            bool is_operator) {

@@ -18,6 +18,7 @@
 #include "identity/admin.hpp"
 #include "identity/sign_in.hpp"
 #include "platform/audit/audit_log.hpp"
+#include "platform/audit/group_commit.hpp"
 #include "platform/crypto/encoding.hpp"
 #include "platform/crypto/keyring.hpp"
 #include "platform/util/clock.hpp"
@@ -90,6 +91,7 @@ class IdentityTest : public db::testing::DatabaseTest {
 
  private:
   std::optional<audit::AuditLog> audit_;
+  std::optional<audit::GroupCommit> audit_reads_;
 };
 
 }  // namespace waymark::identity::testing

@@ -1,0 +1,53 @@
+#include "platform/audit/group_commit.hpp"
+
+#include <iterator>
+
+namespace waymark::audit {
+
+void GroupCommit::Append(std::vector<Event> events) {
+  if (events.empty()) return;
+  std::unique_lock lock(mutex_);
+  if (!open_) open_ = std::make_shared<Batch>();
+  std::shared_ptr<Batch> mine = open_;
+  mine->events.insert(mine->events.end(), std::make_move_iterator(events.begin()),
+                      std::make_move_iterator(events.end()));
+  while (!mine->done) {
+    if (committing_) {
+      committed_.wait(lock);
+      continue;
+    }
+    // Nobody is committing, so `mine` is still the open batch: commit it for everyone in it.
+    std::shared_ptr<Batch> batch = std::move(open_);
+    open_.reset();
+    committing_ = batch;
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      db_.Write([&](db::Tx& tx) {
+        for (const auto& event : batch->events) log_.Append(tx, event);
+      });
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    batch->error = error;
+    batch->done = true;
+    committing_.reset();
+    if (!error) {
+      ++stats_.commits;
+      stats_.events += batch->events.size();
+    }
+    committed_.notify_all();
+  }
+  if (mine->error) std::rethrow_exception(mine->error);
+}
+
+GroupCommit::Stats GroupCommit::stats() const {
+  std::lock_guard lock(mutex_);
+  Stats stats = stats_;
+  if (committing_) stats.committing = committing_->events.size();
+  if (open_) stats.waiting = open_->events.size();
+  return stats;
+}
+
+}  // namespace waymark::audit
