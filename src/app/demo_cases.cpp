@@ -164,6 +164,52 @@ void AddCase(db::Tx& tx, const Provider& p, std::mt19937_64& rng, TimePoint now,
   clock.Time("history", [&] { demo::AddExploitationHistory(life, nrm.referred.has_value()); });
 }
 
+// A support worker holds about this many cases (open and closed): what "my cases" and "my tasks"
+// show a real worker, and what the caseload benchmark's worker sees.
+constexpr int64_t kCaseload = 25;
+
+std::string EmailDomain(std::string_view email) {
+  size_t at = email.find('@');
+  return at == std::string_view::npos ? std::string("demo.invalid")
+                                      : std::string(email.substr(at + 1));
+}
+
+// Adds synthetic support workers ("Caseworker 12 (demo)") to each provider until its share of
+// `count` new cases gives each worker about kCaseload. They have no password and cannot sign in.
+void AddCaseworkers(Runtime& runtime, std::vector<Provider>& providers, int64_t count) {
+  TimePoint now = runtime.clock->Now();
+  runtime.db->Write([&](db::Tx& tx) {
+    int64_t added = 0;
+    for (auto& p : providers) {
+      int64_t share = count / static_cast<int64_t>(providers.size());
+      int64_t needed = (share + kCaseload - 1) / kCaseload - static_cast<int64_t>(p.workers.size());
+      if (needed <= 0 || p.manager.empty()) continue;
+      auto manager = identity::FindUser(tx, p.manager);
+      std::string domain = EmailDomain(manager ? manager->email : "");
+      for (int64_t n = 1; needed > 0; ++n) {
+        std::string email = "caseworker-" + std::to_string(n) + "@" + domain;
+        if (identity::FindUserByEmail(tx, email)) continue;  // one of p.workers already
+        auto user =
+            identity::InsertUser(tx,
+                                 identity::ValidUser{p.organisation_id, email,
+                                                     "Caseworker " + std::to_string(n) + " (demo)",
+                                                     identity::Role::kSupportWorker},
+                                 now);
+        if (!user) throw std::runtime_error("demo caseworker: " + user.error().message);
+        p.workers.push_back(user->id);
+        --needed;
+        ++added;
+      }
+    }
+    if (added == 0) return;
+    audit::Event event;
+    event.action = "demo.caseworkers";
+    event.actor_id = "system";
+    event.details = {{"users", std::to_string(added)}};
+    runtime.audit->Append(tx, event);
+  });
+}
+
 }  // namespace
 
 Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed) {
@@ -198,6 +244,7 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
                                  "There are no providers with staff: load the demo "
                                  "data first (waymark serve --demo)"));
   }
+  clock.Time("caseworkers", [&] { AddCaseworkers(runtime, providers, count); });
   std::mt19937_64 rng(seed);
   TimePoint now = runtime.clock->Now();
   Date today = LondonDate(now);

@@ -25,7 +25,9 @@ struct DemoCaseReport {
 };
 
 // Adds `count` cases to the demo providers' organisations, each assigned to one of the
-// provider's support workers (or left with the manager when it has none), each with the
+// provider's support workers (or left with the manager when it has none); first adds synthetic
+// support workers ("Caseworker 12 (demo)", no password) so that each worker holds about 25
+// cases, a real caseload, whatever `count` is. Each case comes with the
 // records behind it (demo_records.hpp): consents, an NRM pathway that replays to the case's
 // stage, risk and needs assessments, for about half an agreed plan, about 20 contacts, for a
 // quarter dependants, and a modern-slavery history. The demo data must be loaded already.

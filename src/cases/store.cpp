@@ -238,11 +238,19 @@ std::vector<CaseVersion> ListVersions(db::Tx& tx, const crypto::DataKey& key,
 
 CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,
                       const CaseFilter& filter) {
-  std::string where = " FROM cases c WHERE c.organisation_id = ?";
-  db::Params params{organisation_id};
+  // A worker's list starts from their own assignments (case_workers_user); a manager's walks the
+  // organisation's index. No other equality on an organisation column competes, so SQLite's
+  // planner, which has no statistics, picks those indexes (see tasks/store.cpp).
+  std::string where;
+  db::Params params;
   if (filter.worker_id) {
-    where += " AND c.id IN (SELECT case_id FROM case_workers WHERE user_id = ?)";
-    params.emplace_back(*filter.worker_id);
+    where =
+        " FROM case_workers w JOIN cases c ON c.id = w.case_id WHERE w.user_id = ? AND "
+        "w.organisation_id = ?";
+    params = {*filter.worker_id, organisation_id};
+  } else {
+    where = " FROM cases c WHERE c.organisation_id = ?";
+    params = {organisation_id};
   }
   if (filter.status) {
     where += " AND c.status = ?";

@@ -27,27 +27,67 @@ std::string DecryptTitle(const crypto::DataKey& key, const db::Blob& blob, std::
   return *plain;
 }
 
-// The WHERE clauses both halves of a list share, with their parameters.
+// The FROM and WHERE of one half of a list. Each shape is written so that the index that fits
+// it is the one a planner without statistics (SQLite, which is never ANALYZEd) picks: one case
+// is found by its case id, a worker's list starts from that worker's own rows (their
+// assignments, or the tasks assigned to them), and only the team view walks the organisation's
+// index. No equality on an organisation column is left to compete with those indexes; the
+// organisation is still checked, on the driving row.
 struct Filter {
-  std::string sql;
+  std::string from_where;
   std::vector<db::Value> params;
 };
 
-Filter FilterFor(const TaskQuery& q, std::string_view table, std::string_view worker_clause) {
-  Filter f{" WHERE " + std::string(table) + ".organisation_id = ? AND c.status = 'open'",
-           {q.organisation_id}};
+// Deadlines: of one case, of the cases assigned to a worker, or of the organisation's cases.
+Filter DeadlineFilter(const TaskQuery& q) {
+  Filter f;
   if (q.case_id) {
-    f.sql += " AND " + std::string(table) + ".case_id = ?";
-    f.params.push_back(*q.case_id);
+    f.from_where =
+        " FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = ? AND "
+        "c.organisation_id = ?";
+    f.params = {*q.case_id, q.organisation_id};
+    if (q.worker_id) {
+      f.from_where +=
+          " AND EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = d.case_id AND "
+          "w.user_id = ?)";
+      f.params.push_back(*q.worker_id);
+    }
+  } else if (q.worker_id) {
+    f.from_where =
+        " FROM case_workers w JOIN case_deadlines d ON d.case_id = w.case_id JOIN cases c ON "
+        "c.id = d.case_id WHERE w.user_id = ? AND w.organisation_id = ?";
+    f.params = {*q.worker_id, q.organisation_id};
+  } else {
+    f.from_where =
+        " FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE d.organisation_id = ?";
+    f.params = {q.organisation_id};
   }
-  if (q.worker_id) {
-    f.sql += " AND " + std::string(worker_clause);
-    f.params.push_back(*q.worker_id);
-  }
-  if (q.deadlines_due_by && table == "d") {
-    f.sql += " AND d.due_on <= ?";
+  f.from_where += " AND c.status = 'open'";
+  if (q.deadlines_due_by) {
+    f.from_where += " AND d.due_on <= ?";
     f.params.push_back(FormatIsoDate(*q.deadlines_due_by));
   }
+  return f;
+}
+
+// Open hand-made tasks: of one case, assigned to a worker, or of the organisation.
+Filter ManualTaskFilter(const TaskQuery& q) {
+  Filter f{" FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE ", {}};
+  if (q.case_id) {
+    f.from_where += "t.case_id = ? AND t.status = 'open' AND c.organisation_id = ?";
+    f.params = {*q.case_id, q.organisation_id};
+    if (q.worker_id) {
+      f.from_where += " AND t.assigned_to = ?";
+      f.params.push_back(*q.worker_id);
+    }
+  } else if (q.worker_id) {
+    f.from_where += "t.assigned_to = ? AND t.status = 'open' AND t.organisation_id = ?";
+    f.params = {*q.worker_id, q.organisation_id};
+  } else {
+    f.from_where += "t.organisation_id = ? AND t.status = 'open'";
+    f.params = {q.organisation_id};
+  }
+  f.from_where += " AND c.status = 'open'";
   return f;
 }
 
@@ -56,14 +96,10 @@ Filter FilterFor(const TaskQuery& q, std::string_view table, std::string_view wo
 std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& q) {
   std::vector<TaskRow> rows;
   std::string limit = " ORDER BY due_on LIMIT " + std::to_string(q.limit);
-  Filter d = FilterFor(q, "d",
-                       "EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = d.case_id AND "
-                       "w.user_id = ?)");
-  for (const auto& row :
-       tx.Query("SELECT d.case_id, c.reference, d.kind, d.due_on, d.subject_id FROM "
-                "case_deadlines d JOIN cases c ON c.id = d.case_id" +
-                    d.sql + limit,
-                d.params)) {
+  Filter d = DeadlineFilter(q);
+  for (const auto& row : tx.Query(
+           "SELECT d.case_id, c.reference, d.kind, d.due_on, d.subject_id" + d.from_where + limit,
+           d.params)) {
     TaskRow r;
     r.case_id = row.text(0);
     r.case_reference = row.text(1);
@@ -72,11 +108,10 @@ std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const 
     r.subject_id = row.text(4);
     rows.push_back(std::move(r));
   }
-  Filter t = FilterFor(q, "t", "t.assigned_to = ?");
+  Filter t = ManualTaskFilter(q);
   for (const auto& row :
-       tx.Query("SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, "
-                "t.version FROM case_tasks t JOIN cases c ON c.id = t.case_id" +
-                    t.sql + " AND t.status = 'open'" + limit,
+       tx.Query("SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, t.version" +
+                    t.from_where + limit,
                 t.params)) {
     TaskRow r;
     r.case_id = row.text(0);

@@ -139,6 +139,29 @@ TEST_F(DemoDataTest, TheSameSeedGivesTheSameCases) {
   EXPECT_EQ(StageCounts(first), StageCounts(second));
 }
 
+TEST_F(DemoDataTest, ALargeCountAddsCaseworkersSoEachWorkerHoldsARealCaseload) {
+  ASSERT_TRUE(GenerateDemoCases(app().runtime(), 300, 3));
+  auto worker = app().ActorFor(kWorker);
+  ASSERT_TRUE(worker);
+  cases::CaseFilter filter;
+  filter.limit = 200;
+  auto mine = app().web().cases.List(*worker, filter, kOrigin);
+  ASSERT_TRUE(mine) << mine.error().message;
+  // About 150 cases for Harbour shared by six workers, not by the two or three it starts with.
+  EXPECT_GT(mine->total, 10);
+  EXPECT_LT(mine->total, 40);
+  auto manager = app().ActorFor(kManager);
+  ASSERT_TRUE(manager);
+  auto staff = app().web().cases.Staff(*manager);
+  ASSERT_TRUE(staff) << staff.error().message;
+  std::vector<std::string> names;
+  for (const auto& person : *staff) names.push_back(person.display_name);
+  EXPECT_THAT(names, ::testing::Contains("Caseworker 1 (demo)"));
+  // A second run finds them again rather than failing on their email addresses.
+  auto again = GenerateDemoCases(app().runtime(), 300, 4);
+  ASSERT_TRUE(again) << again.error().message;
+}
+
 TEST_F(DemoDataTest, ACountOutOfRangeIsRefusedAndAddsNothing) {
   auto before = AllCases(app()).size();
   auto refused = GenerateDemoCases(app().runtime(), -1, 1);
