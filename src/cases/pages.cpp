@@ -18,6 +18,7 @@ void AddCasePages(identity::WebRoutes& routes, CaseService& cases) {
   pages::AddListPages(routes, cases);
   pages::AddDetailsPages(routes, cases);
   pages::AddOverviewPages(routes, cases);
+  pages::AddWorkerPages(routes, cases);
   pages::AddHistoryPages(routes, cases);
   pages::AddBreakGlassPages(routes, cases);
 }

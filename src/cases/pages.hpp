@@ -17,7 +17,7 @@
 //   GET  /cases/{id:id}                         the overview
 //   GET  /cases/{id:id}/details, POST ...       change details (version checked)
 //   GET  /cases/{id:id}/history                 saved versions and what changed
-//   POST /cases/{id:id}/workers                 assign a worker (user_id)
+//   GET  /cases/{id:id}/workers, POST ...       assign a worker (user_id)
 //   POST /cases/{id:id}/workers/remove          unassign a worker (user_id)
 //   POST /cases/{id:id}/close                   close (closure_reason, version)
 //   GET  /cases/{id:id}/access-log              who read or changed the case

@@ -1,6 +1,7 @@
 // The case overview: who the person is, the sections of their record as a task list, the
-// assigned workers (with allocation for a service manager), and closing the case. Allocation
-// and closing post here and come back with a banner, or show the overview again with the error.
+// assigned workers (a service manager may remove one here; assigning is pages_workers.cpp), and
+// closing the case. Removing and closing post here and come back with a banner, or show the
+// overview again with the error.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -33,7 +34,6 @@ struct OverviewState {
   int status = 200;
   std::string banner{};
   std::string closure_reason{};
-  std::string assign_user{};
   std::optional<int64_t> version{};  // the version the close form carries, if not the current
 };
 
@@ -84,8 +84,9 @@ Node RemoveButton(std::string_view name) {
       .Add(El("span").Class("govuk-visually-hidden").AddText(" " + std::string(name)));
 }
 
-Node Workers(const PageContext& ctx, CaseService& cases, const CaseView& view,
-             const OverviewState& state) {
+// The assigned workers; a manager may remove one here, and assigns on a page of its own (the
+// list of staff to choose from can be long, and the overview is read far more often).
+Node Workers(const PageContext& ctx, const CaseView& view) {
   std::vector<Node> out{SubHeading("Assigned workers")};
   const std::string path = CasePath(view.record.id);
   if (view.workers.empty()) {
@@ -107,24 +108,9 @@ Node Workers(const PageContext& ctx, CaseService& cases, const CaseView& view,
     }
     out.push_back(govuk::SummaryList({.rows = std::move(rows)}));
   }
-  if (!view.access.can_allocate) return html::Fragment(std::move(out));
-  auto staff = cases.Staff(ctx.actor());
-  std::vector<SelectItem> items{{"", "Select a worker"}};
-  if (staff) {
-    for (const auto& person : *staff) {
-      bool assigned = std::any_of(view.workers.begin(), view.workers.end(),
-                                  [&](const Person& w) { return w.user_id == person.user_id; });
-      if (!assigned) items.push_back({person.user_id, person.display_name});
-    }
+  if (view.access.can_allocate) {
+    out.push_back(El("p").Class("govuk-body").Add(Link("Assign a worker", path + "/workers")));
   }
-  out.push_back(identity::PostForm(
-      ctx, path + "/workers",
-      {Select({.name = "user_id",
-               .label = "Assign a worker",
-               .items = std::move(items),
-               .selected = state.assign_user,
-               .error = identity::FieldError(state.problem, "user_id")}),
-       govuk::Button({.text = "Assign", .variant = govuk::ButtonVariant::kSecondary})}));
   return html::Fragment(std::move(out));
 }
 
@@ -155,7 +141,7 @@ Node BreakGlassBanner(const CaseView& view) {
                                             ". What you read is recorded."});
 }
 
-http::Response RenderOverview(const PageContext& ctx, CaseService& cases, const CaseView& view,
+http::Response RenderOverview(const PageContext& ctx, const CaseView& view,
                               const OverviewState& state) {
   const Case& record = view.record;
   const bool open = record.status == CaseStatus::kOpen;
@@ -182,7 +168,7 @@ http::Response RenderOverview(const PageContext& ctx, CaseService& cases, const 
       SubHeading("Case record"),
       Sections(view, view.access.can_edit && open),
       DetailsList(record, view.access.can_edit && open),
-      Workers(ctx, cases, view, state),
+      Workers(ctx, view),
       SubHeading("More about this case"),
       std::move(links),
   };
@@ -238,19 +224,13 @@ http::Response ShowOverview(PageContext& ctx, CaseService& cases) {
     }
     return ProblemResponse(ctx, view.error());
   }
-  return RenderOverview(ctx, cases, *view, {.banner = BannerFor(ctx.request.query)});
+  return RenderOverview(ctx, *view, {.banner = BannerFor(ctx.request.query)});
 }
 
 // One of the overview's actions: reads the form (noting the choices in `state`) and calls the
 // service. Returns the banner flag for the redirect.
 using ActFn = Result<void> (*)(PageContext& ctx, CaseService& cases, std::string_view id,
                                const http::FormFields& form, OverviewState& state);
-
-Result<void> AssignFromForm(PageContext& ctx, CaseService& cases, std::string_view id,
-                            const http::FormFields& form, OverviewState& state) {
-  state.assign_user = form.GetOr("user_id");
-  return cases.Assign(ctx.actor(), id, state.assign_user, ctx.origin());
-}
 
 Result<void> RemoveFromForm(PageContext& ctx, CaseService& cases, std::string_view id,
                             const http::FormFields& form, OverviewState&) {
@@ -294,7 +274,7 @@ http::Response Act(PageContext& ctx, CaseService& cases, ActFn act, std::string_
   } else {
     state.status = 400;
   }
-  return RenderOverview(ctx, cases, *view, state);
+  return RenderOverview(ctx, *view, state);
 }
 
 }  // namespace
@@ -303,8 +283,6 @@ void AddOverviewPages(identity::WebRoutes& routes, CaseService& cases) {
   using identity::Action;
   routes.Page("GET", "/cases/{id:id}", Action::kCaseList,
               [&cases](PageContext& ctx) { return ShowOverview(ctx, cases); });
-  routes.Page("POST", "/cases/{id:id}/workers", Action::kCaseList,
-              [&cases](PageContext& ctx) { return Act(ctx, cases, AssignFromForm, "assigned"); });
   routes.Page("POST", "/cases/{id:id}/workers/remove", Action::kCaseList,
               [&cases](PageContext& ctx) { return Act(ctx, cases, RemoveFromForm, "removed"); });
   routes.Page("POST", "/cases/{id:id}/close", Action::kCaseList,

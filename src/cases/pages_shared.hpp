@@ -27,6 +27,7 @@ std::string CasePath(std::string_view id);
 void AddListPages(identity::WebRoutes& routes, CaseService& cases);
 void AddDetailsPages(identity::WebRoutes& routes, CaseService& cases);
 void AddOverviewPages(identity::WebRoutes& routes, CaseService& cases);
+void AddWorkerPages(identity::WebRoutes& routes, CaseService& cases);
 void AddHistoryPages(identity::WebRoutes& routes, CaseService& cases);
 void AddBreakGlassPages(identity::WebRoutes& routes, CaseService& cases);
 

@@ -196,7 +196,20 @@ TEST_F(CasePagesTest, AnotherWorkerIsRefusedAndAnotherProviderFindsNothing) {
   ASSERT_TRUE(app().SignIn(manager, kManager));
   auto overview = manager.Get("/cases/" + id);
   ASSERT_EQ(overview.status, 200);
-  EXPECT_THAT(overview.body, HasSubstr("Assign a worker"));
+  EXPECT_THAT(overview.body, HasSubstr("href=\"/cases/" + id + "/workers\""));
+  auto assign = manager.Get("/cases/" + id + "/workers");
+  ASSERT_EQ(assign.status, 200);
+  EXPECT_EQ(Between(assign.body, "<h1", "</h1>"), "Assign a worker");
+  EXPECT_THAT(assign.body, HasSubstr("Assigned now: Jo Support (demo)."));
+  EXPECT_THAT(assign.body, HasSubstr("value=\"" + app().UserId(kColleague) + "\""));
+  // The worker already assigned is not offered again.
+  EXPECT_THAT(assign.body, Not(HasSubstr("value=\"" + app().UserId(kWorker) + "\"")));
+  auto nobody = manager.Post("/cases/" + id + "/workers", {{"csrf_token", manager.csrf()}});
+  EXPECT_EQ(nobody.status, 400);
+  EXPECT_THAT(nobody.body, HasSubstr("href=\"#user_id\""));
+  EXPECT_THAT(nobody.body, HasSubstr("Assign a worker"));
+  // A worker may not open the page.
+  EXPECT_EQ(colleague.Get("/cases/" + id + "/workers").status, 403);
   auto assigned =
       manager.Post("/cases/" + id + "/workers",
                    {{"csrf_token", manager.csrf()}, {"user_id", app().UserId(kColleague)}});
