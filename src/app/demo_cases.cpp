@@ -74,11 +74,11 @@ struct Provider {
   std::optional<crypto::DataKey> key;
 };
 
-cases::Case MakeCase(const Provider& provider, std::mt19937_64& rng, Date today) {
+cases::Case MakeCase(db::Tx& tx, const Provider& provider, std::mt19937_64& rng, Date today) {
   cases::Case c;
   c.id = NewId();
   c.organisation_id = provider.organisation_id;
-  c.reference = NewShortReference();
+  c.reference = cases::NewCaseReference(tx);
   const Nationality& nationality = PickNationality(rng);
   // About three in four adults referred in 2024 were men.
   bool man = std::uniform_real_distribution<double>(0, 1)(rng) < 0.76;
@@ -140,7 +140,7 @@ class PhaseClock {
 // One case and everything behind it, in the batch's transaction.
 void AddCase(db::Tx& tx, const Provider& p, std::mt19937_64& rng, TimePoint now, Date today,
              DemoCaseReport& report, PhaseClock& clock) {
-  cases::Case c = MakeCase(p, rng, today);
+  cases::Case c = MakeCase(tx, p, rng, today);
   demo::NrmPlan nrm = demo::PlanPathway(rng, today);
   std::optional<Date> first = demo::FirstEventOn(nrm);
   // Opened a little before the first NRM event; one not referred within the last few months.

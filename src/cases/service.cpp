@@ -44,7 +44,7 @@ Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, con
     Case c;
     c.id = NewId();
     c.organisation_id = actor.organisation_id;
-    c.reference = NewShortReference();
+    c.reference = NewCaseReference(w.tx);
     c.clear = valid->clear;
     c.personal = valid->personal;
     c.nrm_stage = "not_referred";
@@ -196,7 +196,13 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
         candidates.push_back(header->id);
       }
     } else {
-      candidates = CandidatesByName(w.tx, key, actor.organisation_id, text, dob);
+      // Someone who may not read the provider's unassigned cases gets only the cases they can
+      // reach from the index; the policy still decides on each below.
+      std::optional<Reach> reach;
+      if (!identity::Decide(actor, Action::kCaseView, {actor.organisation_id, false, false})) {
+        reach = Reach{actor.user_id, w.now};
+      }
+      candidates = CandidatesByName(w.tx, key, actor.organisation_id, text, dob, reach);
     }
     SearchResult result;
     for (const auto& id : candidates) {

@@ -166,6 +166,14 @@ void SetRiskLevel(db::Tx& tx, std::string_view case_id, std::string_view level) 
              {std::string(level), std::string(case_id)});
 }
 
+std::string NewCaseReference(db::Tx& tx, std::string (*draw)()) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    std::string reference = draw();
+    if (!tx.QueryOne("SELECT 1 FROM cases WHERE reference = ?", {reference})) return reference;
+  }
+  throw std::runtime_error("no free case reference after 10 draws");
+}
+
 std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string_view id) {
   auto row = tx.QueryOne("SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ?",
                          {std::string(id)});
@@ -285,7 +293,8 @@ CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view o
 
 std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key,
                                           std::string_view organisation_id, std::string_view name,
-                                          std::optional<Date> date_of_birth) {
+                                          std::optional<Date> date_of_birth,
+                                          const std::optional<Reach>& only_reachable_by) {
   std::string normal = crypto::NormaliseForSearch(name);
   if (normal.empty()) return {};
   std::string sql =
@@ -300,6 +309,14 @@ std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key
     params.emplace_back(organisation_id);
     params.emplace_back(
         crypto::BlindIndex(key, kDatePurpose, FormatIsoDate(*date_of_birth), kDateBits));
+  }
+  if (only_reachable_by) {
+    sql +=
+        " AND (case_id IN (SELECT case_id FROM case_workers WHERE user_id = ?) OR case_id IN "
+        "(SELECT case_id FROM case_break_glass WHERE user_id = ? AND expires_at > ?))";
+    params.emplace_back(only_reachable_by->user_id);
+    params.emplace_back(only_reachable_by->user_id);
+    params.emplace_back(only_reachable_by->now);
   }
   std::vector<std::string> ids;
   for (const auto& row : tx.Query(sql, params)) ids.push_back(row.text(0));

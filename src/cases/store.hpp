@@ -12,6 +12,7 @@
 #include "cases/model.hpp"
 #include "platform/crypto/data_key.hpp"
 #include "platform/db/database.hpp"
+#include "platform/util/ids.hpp"
 
 namespace waymark::cases {
 
@@ -32,6 +33,12 @@ std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view
 // "high"). They do not change the case's version.
 void SetNrmStage(db::Tx& tx, std::string_view case_id, std::string_view stage);
 void SetRiskLevel(db::Tx& tx, std::string_view case_id, std::string_view level);
+
+// A short reference (WM-XXXX-XXXX) no case has yet. References are 40 random bits, so among
+// 100,000 cases two alike are a real chance (about 1 in 200); this draws again until it finds
+// a free one, at most 10 times, then throws (a broken generator, not an expected outcome).
+// `draw` is NewShortReference except in tests.
+std::string NewCaseReference(db::Tx& tx, std::string (*draw)() = NewShortReference);
 
 // Loads and decrypts one case; a ciphertext that does not decrypt throws (tampering or a
 // lost key is not an expected outcome).
@@ -76,9 +83,17 @@ CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view o
 // Ids of cases whose search keys match the name (as a family name or a full name, of the name or
 // any other name) and, if given, the date of birth. Candidates only: blind indexes are
 // truncated, so callers decrypt and compare.
+// With `only_reachable_by`, only cases that user is assigned to or holds live break-glass
+// access to (at `now`): for people who may not see the provider's other cases, so the caller
+// does not fetch and check candidates it would drop.
+struct Reach {
+  std::string user_id;
+  TimePoint now{};
+};
 std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key,
                                           std::string_view organisation_id, std::string_view name,
-                                          std::optional<Date> date_of_birth);
+                                          std::optional<Date> date_of_birth,
+                                          const std::optional<Reach>& only_reachable_by = {});
 
 // Whether `name` (normalised) is one of the case's names: what a blind-index candidate must pass.
 bool NameMatches(const PersonalDetails& personal, std::string_view name);

@@ -90,6 +90,14 @@ TEST_P(CaseAccessTest, BreakGlassOpensACaseForAnHourAfterASecurityCodeAndAReason
   EXPECT_EQ(wrong.error().fields[0].field, "code");
   EXPECT_EQ(Count("case_break_glass"), 0);
   EXPECT_FALSE(svc.Open(colleague, c.id, origin_));
+  // A name search finds the case for the manager, and for the colleague only through break-glass.
+  auto found_by_name = [&](const identity::Actor& who) -> size_t {
+    auto found = svc.Search(who, SearchQuery{"Zorbalova"}, origin_);
+    EXPECT_TRUE(found) << (found ? "" : found.error().message);
+    return found ? found->cases.size() : 0;
+  };
+  EXPECT_EQ(found_by_name(colleague), 0u);
+  EXPECT_EQ(found_by_name(ActorFor(manager_)), 1u);
 
   auto until = svc.OpenWithBreakGlass(colleague, c.id, reason,
                                       CodeAt(enrolled.secret, clock_.Now()), origin_);
@@ -100,6 +108,7 @@ TEST_P(CaseAccessTest, BreakGlassOpensACaseForAnHourAfterASecurityCodeAndAReason
   EXPECT_FALSE(view->access.can_edit);
   EXPECT_FALSE(view->access.can_see_restricted);
   EXPECT_TRUE(view->access.break_glass_until);
+  EXPECT_EQ(found_by_name(colleague), 1u);
   EXPECT_FALSE(svc.Update(colleague, c.id, Amina(), 1, origin_));
   // The same code cannot be used twice.
   auto replay = svc.OpenWithBreakGlass(colleague, c.id, reason,
@@ -108,6 +117,7 @@ TEST_P(CaseAccessTest, BreakGlassOpensACaseForAnHourAfterASecurityCodeAndAReason
 
   clock_.Advance(std::chrono::minutes(61));
   EXPECT_FALSE(svc.Open(colleague, c.id, origin_));
+  EXPECT_EQ(found_by_name(colleague), 0u);
 
   // The manager reviews it, once.
   auto pending = svc.BreakGlassToReview(ActorFor(manager_));

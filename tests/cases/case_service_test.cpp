@@ -30,6 +30,29 @@ TEST_P(CaseServiceTest, ACaseIsCreatedWithAReferenceAssignedToItsWorkerAndAudite
   EXPECT_EQ(CountAudit("case.view"), 1);
 }
 
+// A stand-in generator for NewCaseReference: the taken reference twice, then a free one; or
+// always the taken one.
+std::string taken_reference;
+int draws = 0;
+std::string TakenTwiceThenFree() { return ++draws <= 2 ? taken_reference : "WM-FREE-0001"; }
+std::string AlwaysTaken() {
+  ++draws;
+  return taken_reference;
+}
+
+TEST_P(CaseServiceTest, ANewReferenceIsDrawnAgainWhenACaseHasItAlready) {
+  taken_reference = CreateAmina().reference;
+  draws = 0;
+  std::string fresh =
+      db().Read([](db::Tx& tx) { return NewCaseReference(tx, TakenTwiceThenFree); });
+  EXPECT_EQ(fresh, "WM-FREE-0001");
+  EXPECT_EQ(draws, 3);
+  draws = 0;
+  EXPECT_THROW(db().Read([](db::Tx& tx) { return NewCaseReference(tx, AlwaysTaken); }),
+               std::runtime_error);
+  EXPECT_EQ(draws, 10);
+}
+
 TEST_P(CaseServiceTest, InvalidDetailsAreAllReportedAndChangeNothing) {
   CaseInput in = Amina();
   in.given_names = in.family_name = "";
