@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <random>
+#include <set>
 
 #include "app/demo_records.hpp"
 #include "cases/store.hpp"
@@ -164,9 +165,47 @@ void AddCase(db::Tx& tx, const Provider& p, std::mt19937_64& rng, TimePoint now,
   clock.Time("history", [&] { demo::AddExploitationHistory(life, nrm.referred.has_value()); });
 }
 
-// A support worker holds about this many cases (open and closed): what "my cases" and "my tasks"
-// show a real worker, and what the caseload benchmark's worker sees.
-constexpr int64_t kCaseload = 25;
+// Adds synthetic providers ("Safehouse 7 (demo)", each with a service manager who has no
+// password) until `count` new cases give each provider at most about shape.provider_cases.
+// Providers made by an earlier run are in `providers` already and count.
+void AddProviders(Runtime& runtime, std::vector<Provider>& providers, int64_t count,
+                  const DemoShape& shape) {
+  auto too_few = [&] {
+    return count > shape.provider_cases * static_cast<int64_t>(providers.size());
+  };
+  if (!too_few()) return;
+  TimePoint now = runtime.clock->Now();
+  runtime.db->Write([&](db::Tx& tx) {
+    std::set<std::string> names;
+    for (const auto& org : identity::ListOrganisations(tx)) names.insert(org.name);
+    int64_t added = 0;
+    for (int n = 1; too_few(); ++n) {
+      std::string name = "Safehouse " + std::to_string(n) + " (demo)";
+      if (names.count(name)) continue;  // made by an earlier run
+      auto org = identity::InsertOrganisation(tx, runtime.keyring, name,
+                                              identity::OrgKind::kProvider, false, now);
+      if (!org) throw std::runtime_error("demo provider: " + org.error().message);
+      auto manager = identity::InsertUser(
+          tx,
+          identity::ValidUser{org->id, "manager@safehouse-" + std::to_string(n) + ".demo",
+                              "Manager, Safehouse " + std::to_string(n) + " (demo)",
+                              identity::Role::kServiceManager},
+          now);
+      if (!manager) throw std::runtime_error("demo manager: " + manager.error().message);
+      auto key = identity::LoadDataKey(tx, runtime.keyring, org->id);
+      if (!key) throw std::runtime_error("data key: " + key.error().message);
+      Provider p{org->id, {}, manager->id, std::nullopt};
+      p.key.emplace(std::move(*key));
+      providers.push_back(std::move(p));
+      ++added;
+    }
+    audit::Event event;
+    event.action = "demo.providers";
+    event.actor_id = "system";
+    event.details = {{"organisations", std::to_string(added)}};
+    runtime.audit->Append(tx, event);
+  });
+}
 
 std::string EmailDomain(std::string_view email) {
   size_t at = email.find('@');
@@ -175,14 +214,17 @@ std::string EmailDomain(std::string_view email) {
 }
 
 // Adds synthetic support workers ("Caseworker 12 (demo)") to each provider until its share of
-// `count` new cases gives each worker about kCaseload. They have no password and cannot sign in.
-void AddCaseworkers(Runtime& runtime, std::vector<Provider>& providers, int64_t count) {
+// `count` new cases gives each worker about shape.caseload. They have no password and cannot sign
+// in.
+void AddCaseworkers(Runtime& runtime, std::vector<Provider>& providers, int64_t count,
+                    const DemoShape& shape) {
   TimePoint now = runtime.clock->Now();
   runtime.db->Write([&](db::Tx& tx) {
     int64_t added = 0;
     for (auto& p : providers) {
       int64_t share = count / static_cast<int64_t>(providers.size());
-      int64_t needed = (share + kCaseload - 1) / kCaseload - static_cast<int64_t>(p.workers.size());
+      int64_t needed =
+          (share + shape.caseload - 1) / shape.caseload - static_cast<int64_t>(p.workers.size());
       if (needed <= 0 || p.manager.empty()) continue;
       auto manager = identity::FindUser(tx, p.manager);
       std::string domain = EmailDomain(manager ? manager->email : "");
@@ -212,7 +254,8 @@ void AddCaseworkers(Runtime& runtime, std::vector<Provider>& providers, int64_t 
 
 }  // namespace
 
-Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed) {
+Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed,
+                                         const DemoShape& shape) {
   if (count < 0 || count > 10'000'000) {
     return Fail(Problem::Invalid("cases", "--cases must be from 0 to 10,000,000"));
   }
@@ -244,7 +287,10 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
                                  "There are no providers with staff: load the demo "
                                  "data first (waymark serve --demo)"));
   }
-  clock.Time("caseworkers", [&] { AddCaseworkers(runtime, providers, count); });
+  clock.Time("staff", [&] {
+    AddProviders(runtime, providers, count, shape);
+    AddCaseworkers(runtime, providers, count, shape);
+  });
   std::mt19937_64 rng(seed);
   TimePoint now = runtime.clock->Now();
   Date today = LondonDate(now);

@@ -25,13 +25,21 @@ struct DemoCaseReport {
 };
 
 // Adds `count` cases to the demo providers' organisations, each assigned to one of the
-// provider's support workers (or left with the manager when it has none); first adds synthetic
-// support workers ("Caseworker 12 (demo)", no password) so that each worker holds about 25
-// cases, a real caseload, whatever `count` is. Each case comes with the
+// provider's support workers (or left with the manager when it has none). First, whatever
+// `count` is, it keeps the shape of real work: synthetic providers ("Safehouse 7 (demo)", with
+// a service manager) so that no provider holds more than about 2,000 of the new cases, and
+// synthetic support workers ("Caseworker 12 (demo)") so that each worker holds about 25; none
+// of them has a password. Each case comes with the
 // records behind it (demo_records.hpp): consents, an NRM pathway that replays to the case's
 // stage, risk and needs assessments, for about half an agreed plan, about 20 contacts, for a
 // quarter dependants, and a modern-slavery history. The demo data must be loaded already.
 // Writes in batches of 200 cases a transaction.
-Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed);
+// The shape of the work the cases are spread over.
+struct DemoShape {
+  int64_t provider_cases = 2000;  // the most new cases one provider holds, about
+  int64_t caseload = 25;          // the cases one support worker holds, about
+};
+Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64_t seed,
+                                         const DemoShape& shape = {});
 
 }  // namespace waymark::app

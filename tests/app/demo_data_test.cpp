@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "app/demo_cases.hpp"
+#include "identity/organisations.hpp"
 #include "nrm/codes.hpp"
 #include "tests/app/case_pages_support.hpp"
 
@@ -160,6 +161,31 @@ TEST_F(DemoDataTest, ALargeCountAddsCaseworkersSoEachWorkerHoldsARealCaseload) {
   // A second run finds them again rather than failing on their email addresses.
   auto again = GenerateDemoCases(app().runtime(), 300, 4);
   ASSERT_TRUE(again) << again.error().message;
+}
+
+TEST_F(DemoDataTest, ALargeCountIsSpreadOverMoreProviders) {
+  ASSERT_TRUE(GenerateDemoCases(app().runtime(), 60, 8, {.provider_cases = 12, .caseload = 25}));
+  auto providers = app().runtime().db->Read([](db::Tx& tx) {
+    std::vector<std::string> names;
+    for (const auto& org : identity::ListOrganisations(tx)) {
+      if (org.kind == identity::OrgKind::kProvider) names.push_back(org.name);
+    }
+    return names;
+  });
+  // Harbour and Compass have staff; 60 cases at 12 a provider need three more.
+  EXPECT_THAT(providers, ::testing::IsSupersetOf(
+                             {"Safehouse 1 (demo)", "Safehouse 2 (demo)", "Safehouse 3 (demo)"}));
+  EXPECT_THAT(providers, ::testing::Not(::testing::Contains("Safehouse 4 (demo)")));
+  // Harbour keeps about its share, not all of them.
+  auto manager = app().ActorFor(kManager);
+  ASSERT_TRUE(manager);
+  cases::CaseFilter filter;
+  filter.limit = 200;
+  auto harbour = app().web().cases.List(*manager, filter, kOrigin);
+  ASSERT_TRUE(harbour) << harbour.error().message;
+  EXPECT_LT(harbour->total, 30);
+  // A second run finds the providers again rather than failing on their names.
+  ASSERT_TRUE(GenerateDemoCases(app().runtime(), 60, 9, {.provider_cases = 12, .caseload = 25}));
 }
 
 TEST_F(DemoDataTest, ACountOutOfRangeIsRefusedAndAddsNothing) {
