@@ -1,8 +1,9 @@
 // Recording a needs assessment. The form starts from the current assessment, so a review is a
 // quick edit, and saves a new version (the old one is kept). Needs are repeated rows; without
 // JavaScript, "Add another need" posts the form back with one more row, and a row is removed by
-// ticking its box or leaving it blank. Validation is the model's: every problem at once, in an
-// error summary linking to each field, with what was typed kept.
+// ticking its box or leaving it blank. Enter in a field saves, as it does on every other form.
+// Validation is the model's: every problem at once, in an error summary linking to each field, with
+// what was typed kept.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -164,6 +165,15 @@ http::Response RenderForm(const PageContext& ctx, const AssessedCase& about,
   std::string title =
       state.based_on > 0 ? "Review the needs assessment" : "Record a needs assessment";
   std::vector<Node> body{
+      // Enter in a text field presses the form's first submit button, which would otherwise be
+      // "Add another need": this copy of "Save", first and hidden from sight, screen readers and
+      // the tab order, makes Enter save, as people expect.
+      El("button")
+          .Attr("type", "submit")
+          .Class("govuk-visually-hidden")
+          .Attr("tabindex", "-1")
+          .Attr("aria-hidden", "true")
+          .AddText("Save needs assessment"),
       El("input")
           .Attr("type", "hidden")
           .Attr("name", "based_on")
