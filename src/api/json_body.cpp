@@ -8,9 +8,9 @@
 namespace waymark::api {
 
 tl::expected<boost::json::object, http::Response> ReadJsonObject(const http::Request& req) {
-  std::string type = identity::AsciiLower(req.Header("Content-Type").value_or(""));
+  std::string type = AsciiLower(req.Header("Content-Type").value_or(""));
   std::string_view media = std::string_view(type).substr(0, type.find(';'));
-  if (identity::Trim(media) != "application/json") {
+  if (Trim(media) != "application/json") {
     return tl::unexpected(identity::ProblemJson(415,
                                                 "Send the request body as JSON, with Content-Type: "
                                                 "application/json"));

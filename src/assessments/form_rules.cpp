@@ -6,10 +6,6 @@ namespace waymark::assessments {
 
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Length of the UTF-8 sequence starting at `s[i]`, or 0 when it is not well formed
 // (overlong forms, surrogates and values above U+10FFFF included).
 size_t SequenceLength(std::string_view s, size_t i) {
@@ -41,17 +37,6 @@ size_t SequenceLength(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::string TrimText(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
-
-size_t CountCharacters(std::string_view utf8) {
-  return static_cast<size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 bool IsAcceptableText(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     size_t length = SequenceLength(text, i);
@@ -80,7 +65,7 @@ bool FieldErrors::Has(std::string_view field) const {
 
 std::string ReadText(FieldErrors& errors, std::string_view field, std::string_view value,
                      std::string_view subject, size_t max_characters, std::string_view missing) {
-  std::string text = TrimText(value);
+  std::string text = Trim(value);
   if (text.empty()) {
     if (!missing.empty()) errors.Add(std::string(field), std::string(missing));
     return text;
@@ -97,7 +82,7 @@ std::string ReadText(FieldErrors& errors, std::string_view field, std::string_vi
 
 std::optional<Date> ReadDate(FieldErrors& errors, std::string_view field, std::string_view value,
                              std::string_view subject, std::string_view missing) {
-  std::string text = TrimText(value);
+  std::string text = Trim(value);
   if (text.empty()) {
     errors.Add(std::string(field), std::string(missing));
     return std::nullopt;
@@ -109,7 +94,7 @@ std::optional<Date> ReadDate(FieldErrors& errors, std::string_view field, std::s
 
 std::optional<bool> ReadYesNo(FieldErrors& errors, std::string_view field, std::string_view value,
                               std::string_view missing) {
-  std::string text = TrimText(value);
+  std::string text = Trim(value);
   if (text == "yes") return true;
   if (text == "no") return false;
   errors.Add(std::string(field), std::string(missing));

@@ -15,12 +15,11 @@
 
 #include "platform/util/date.hpp"
 #include "platform/util/problem.hpp"
+#include "platform/util/text.hpp"
 
 namespace waymark::assessments {
 
-std::string TrimText(std::string_view text);
-// Unicode code points in valid UTF-8 (what a person counts as characters, near enough).
-size_t CountCharacters(std::string_view utf8);
+// Trim and CountCharacters are platform/util/text.hpp's.
 // Valid UTF-8 with no control characters other than tab, line feed and carriage return.
 bool IsAcceptableText(std::string_view text);
 
@@ -58,7 +57,7 @@ std::optional<bool> ReadYesNo(FieldErrors& errors, std::string_view field, std::
 template <class E, class Parse>
 std::optional<E> ReadChoice(FieldErrors& errors, std::string_view field, std::string_view value,
                             Parse parse, std::string_view missing) {
-  std::optional<E> parsed = parse(TrimText(value));
+  std::optional<E> parsed = parse(Trim(value));
   if (!parsed) errors.Add(std::string(field), std::string(missing));
   return parsed;
 }

@@ -168,7 +168,7 @@ cases::pages::DateParts PartsOf(Date date) {
 }
 
 std::string IsoFromParts(std::string_view day, std::string_view month, std::string_view year) {
-  std::string d = TrimText(day), m = TrimText(month), y = TrimText(year);
+  std::string d = Trim(day), m = Trim(month), y = Trim(year);
   if (d.empty() && m.empty() && y.empty()) return "";
   if (auto date = DateFromParts(d, m, y)) return FormatIsoDate(*date);
   return d + "/" + m + "/" + y;

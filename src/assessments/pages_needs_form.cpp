@@ -42,8 +42,8 @@ struct NeedsFormState {
 };
 
 bool Blank(const NeedInput& need) {
-  return TrimText(need.domain).empty() && TrimText(need.time_frame).empty() &&
-         TrimText(need.description).empty() && TrimText(need.met).empty();
+  return Trim(need.domain).empty() && Trim(need.time_frame).empty() &&
+         Trim(need.description).empty() && Trim(need.met).empty();
 }
 
 NeedsFormState StateFrom(const NeedsDraft& draft) {

@@ -27,7 +27,7 @@ std::array<std::optional<RiskRating>, kRiskKindCount> ReadRatings(
   std::array<std::optional<RiskRating>, kRiskKindCount> ratings;
   std::array<bool, kRiskKindCount> seen{};
   for (const auto& input : inputs) {
-    std::string code = TrimText(input.kind);
+    std::string code = Trim(input.kind);
     std::optional<RiskKind> kind = ParseRiskKind(code);
     if (!kind) {
       errors.Add("risks", "The form sent an unknown risk (" + code.substr(0, 40) +

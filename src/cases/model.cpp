@@ -12,9 +12,6 @@ namespace waymark::cases {
 
 namespace {
 
-using identity::CountCharacters;
-using identity::Trim;
-
 constexpr size_t kNameLimit = 100;
 constexpr size_t kShortTextLimit = 200;
 constexpr size_t kAddressLimit = 500;
@@ -218,7 +215,7 @@ Result<ValidCase> ValidateCase(const CaseInput& input, Date today) {
     check.Add("gender", "Select a gender from the list");
   }
   for (const auto& code : SplitCodes(input.nationalities)) {
-    std::string upper = identity::AsciiUpper(code);
+    std::string upper = AsciiUpper(code);
     if (vocabulary::CountryName(upper).empty()) {
       check.Add("nationalities", "\"" + code.substr(0, 20) +
                                      "\" is not a country code. Use "
@@ -229,7 +226,7 @@ Result<ValidCase> ValidateCase(const CaseInput& input, Date today) {
     }
   }
   for (const auto& code : SplitCodes(input.languages)) {
-    std::string lower = identity::AsciiLower(code);
+    std::string lower = AsciiLower(code);
     if (vocabulary::LanguageName(lower).empty()) {
       check.Add("languages", "\"" + code.substr(0, 20) +
                                  "\" is not a language code. Use "

@@ -171,22 +171,21 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
                                          const Origin& origin) {
   return RunCaseRead<SearchResult>(deps_, actor, origin, [&](CaseWork& w) -> Result<SearchResult> {
     if (auto allowed = w.Require(Action::kCaseList); !allowed) return Fail(allowed.error());
-    std::string text = identity::Trim(query.text);
+    std::string text = Trim(query.text);
     if (text.empty()) {
       return Fail(Problem::Invalid("q", "Enter a case reference or a name to search for"));
     }
-    if (identity::CountCharacters(text) > 100) {
+    if (CountCharacters(text) > 100) {
       return Fail(Problem::Invalid("q", "Search text must be 100 characters or fewer"));
     }
     std::optional<Date> dob;
-    bool any_dob = !identity::Trim(query.dob_day).empty() ||
-                   !identity::Trim(query.dob_month).empty() ||
-                   !identity::Trim(query.dob_year).empty();
+    bool any_dob = !Trim(query.dob_day).empty() || !Trim(query.dob_month).empty() ||
+                   !Trim(query.dob_year).empty();
     if (any_dob) {
       dob = DateFromParts(query.dob_day, query.dob_month, query.dob_year);
       if (!dob) return Fail(Problem::Invalid("dob", "Date of birth must be a real date"));
     }
-    std::string upper = identity::AsciiUpper(text);
+    std::string upper = AsciiUpper(text);
     bool by_reference = IsShortReference(upper);
     crypto::DataKey key = w.Key();
     std::vector<std::string> candidates;
@@ -311,7 +310,7 @@ Result<std::vector<AccessEntry>> CaseService::AccessLog(const Actor& actor, std:
 Result<TimePoint> CaseService::OpenWithBreakGlass(const Actor& actor, std::string_view case_id,
                                                   std::string_view reason, std::string_view code,
                                                   const Origin& origin) {
-  std::string why = identity::Trim(reason);
+  std::string why = Trim(reason);
   std::optional<Problem> refused;  // a wrong code: committed so the throttle counts it
   auto result = RunCaseWork<TimePoint>(deps_, actor, origin, [&](CaseWork& w) -> Result<TimePoint> {
     auto found = w.Authorise(case_id, Action::kCaseBreakGlass);
@@ -321,7 +320,7 @@ Result<TimePoint> CaseService::OpenWithBreakGlass(const Actor& actor, std::strin
       errors.push_back({"reason",
                         "Explain why you need to open this case (at least 20 "
                         "characters): your manager will review it"});
-    } else if (identity::CountCharacters(why) > 1000) {
+    } else if (CountCharacters(why) > 1000) {
       errors.push_back({"reason", "The reason must be 1,000 characters or fewer"});
     }
     if (!errors.empty()) return Fail(Problem::Invalid(std::move(errors)));
@@ -365,11 +364,11 @@ Result<void> CaseService::ReviewBreakGlass(const Actor& actor, std::string_view 
                                            const Origin& origin) {
   return RunCaseWork<void>(deps_, actor, origin, [&](CaseWork& w) -> Result<void> {
     if (auto allowed = w.Require(Action::kCaseAccessLog); !allowed) return Fail(allowed.error());
-    std::string text = identity::Trim(note);
+    std::string text = Trim(note);
     if (text.empty()) {
       return Fail(Problem::Invalid("note", "Record what you found when you reviewed the access"));
     }
-    if (identity::CountCharacters(text) > 1000) {
+    if (CountCharacters(text) > 1000) {
       return Fail(Problem::Invalid("note", "The review note must be 1,000 characters or fewer"));
     }
     crypto::DataKey key = w.Key();

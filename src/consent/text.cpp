@@ -10,18 +10,6 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
-std::string Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
-
-size_t CountCharacters(std::string_view utf8) {
-  // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-  return static_cast<size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 std::string OrganisationKey(std::string_view name) {
   std::string key;
   key.reserve(name.size());

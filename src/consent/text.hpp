@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "platform/util/text.hpp"
+
 namespace waymark::consent {
 
 // Longest organisation name, and longest free text (notes, what was shared, reasons), counted in
@@ -13,9 +15,7 @@ namespace waymark::consent {
 inline constexpr size_t kMaxNameCharacters = 200;
 inline constexpr size_t kMaxTextCharacters = 2000;
 
-// Without leading and trailing spaces, tabs and line breaks.
-std::string Trim(std::string_view text);
-size_t CountCharacters(std::string_view utf8);
+// Trim and CountCharacters are platform/util/text.hpp's.
 
 // The key two organisation names are compared by: trimmed, runs of white space as one space,
 // ASCII letters in lower case ("  British  Red Cross " == "british red cross"). Letters outside

@@ -15,7 +15,6 @@ using assessments::FieldErrors;
 using assessments::ReadChoice;
 using assessments::ReadText;
 using assessments::ReadYesNo;
-using assessments::TrimText;
 
 std::optional<int> ParseWholeNumber(std::string_view text) {
   int value = 0;
@@ -26,8 +25,7 @@ std::optional<int> ParseWholeNumber(std::string_view text) {
 }
 
 std::optional<Date> ReadContactDate(FieldErrors& errors, const ContactInput& in, Date today) {
-  std::string day = TrimText(in.date_day), month = TrimText(in.date_month),
-              year = TrimText(in.date_year);
+  std::string day = Trim(in.date_day), month = Trim(in.date_month), year = Trim(in.date_year);
   if (day.empty() && month.empty() && year.empty()) {
     errors.Add("contact_date", "Enter the date of the contact");
     return std::nullopt;
@@ -46,7 +44,7 @@ std::optional<Date> ReadContactDate(FieldErrors& errors, const ContactInput& in,
 }
 
 std::optional<int> ReadDuration(FieldErrors& errors, std::string_view value, ContactType type) {
-  std::string text = TrimText(value);
+  std::string text = Trim(value);
   if (text.empty()) {
     if (NeedsDuration(type))
       errors.Add("duration", "Enter how long the contact lasted, in minutes");
@@ -103,7 +101,7 @@ Result<ContactDetails> ValidateContact(const ContactInput& in, Date today,
   FieldErrors errors;
   ContactDetails out;
   auto date = ReadContactDate(errors, in, today);
-  std::string time = TrimText(in.contact_time);
+  std::string time = Trim(in.contact_time);
   if (!time.empty()) {
     auto parsed = ParseTimeOfDay(time);
     if (!parsed) {
@@ -118,7 +116,7 @@ Result<ContactDetails> ValidateContact(const ContactInput& in, Date today,
                                       "Select who the contact was with");
   auto interpreter = ReadYesNo(errors, "interpreter_used", in.interpreter_used,
                                "Select whether an interpreter was used");
-  std::string language = TrimText(in.interpreter_language);
+  std::string language = Trim(in.interpreter_language);
   if (interpreter && *interpreter) {
     if (language.empty()) {
       errors.Add("interpreter_language", "Enter the language the interpreter used");

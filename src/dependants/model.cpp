@@ -9,9 +9,6 @@ namespace waymark::dependants {
 
 namespace {
 
-using identity::CountCharacters;
-using identity::Trim;
-
 constexpr size_t kNameLimit = 100;
 constexpr size_t kShortTextLimit = 200;
 constexpr size_t kLongTextLimit = 2000;

@@ -4,13 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "platform/util/text.hpp"
+
 namespace waymark::identity {
 
-std::string Trim(std::string_view text);
-size_t CountCharacters(std::string_view utf8);
-// ASCII letters only (codes, emails, references); other bytes are kept as they are.
-std::string AsciiLower(std::string_view text);
-std::string AsciiUpper(std::string_view text);
+// Trim, CountCharacters, AsciiLower and AsciiUpper are platform/util/text.hpp's.
 // Lower-cased and trimmed; staff email addresses are compared this way.
 std::string NormaliseEmail(std::string_view email);
 // A plausible address: one @, something either side, a dot in the domain, no spaces, 254 max.

@@ -12,7 +12,6 @@ using assessments::FieldErrors;
 using assessments::ReadChoice;
 using assessments::ReadDate;
 using assessments::ReadText;
-using assessments::TrimText;
 
 std::optional<Action> ReadAction(FieldErrors& errors, const ActionInput& input, size_t index) {
   std::string prefix = "actions-" + std::to_string(index) + "-";
@@ -58,7 +57,7 @@ Result<Goal> ValidateGoal(const GoalInput& input) {
   goal.text = ReadText(errors, "text", input.text, "Goal", kMaxGoalText, "Enter the goal");
 
   for (const auto& code : input.domains) {
-    auto domain = assessments::ParseNeedDomain(TrimText(code));
+    auto domain = assessments::ParseNeedDomain(Trim(code));
     if (!domain) {
       errors.Add("domains", "Select the needs this goal addresses");
       break;
@@ -126,10 +125,10 @@ Result<Plan> RecordEvidence(const Plan& plan, int point, const EvidenceInput& in
   evidence.text = ReadText(errors, "text", input.text, "Evidence", kMaxEvidence,
                            "Enter the evidence for point " + number);
 
-  std::string language = TrimText(input.language);
+  std::string language = Trim(input.language);
   std::transform(language.begin(), language.end(), language.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-  std::string format = TrimText(input.format);
+  std::string format = Trim(input.format);
   if (point == kRightsInformationPoint) {
     if (language.empty()) {
       errors.Add("language", "Enter the language the rights information was given in");

@@ -73,7 +73,7 @@ Result<Plan> Agree(const Plan& plan, const AgreementInput& input, std::string_vi
   auto mode = assessments::ReadChoice<MeetingMode>(errors, "mode", input.mode,
                                                    assessments::ParseMeetingMode,
                                                    "Select how the person agreed the plan");
-  std::string language = Lowered(assessments::TrimText(input.language));
+  std::string language = Lowered(Trim(input.language));
   if (language.empty()) {
     errors.Add("language", "Enter the language the plan was agreed in");
   } else if (!LooksLikeLanguageCode(language)) {

@@ -36,7 +36,7 @@ struct ActionRow {
   bool existing = false;
   bool remove = false;
   bool Blank() const {
-    return assessments::TrimText(text + owner + due_on.day + due_on.month + due_on.year).empty();
+    return Trim(text + owner + due_on.day + due_on.month + due_on.year).empty();
   }
 };
 

@@ -215,7 +215,7 @@ std::string IsoFromDateParts(const http::FormFields& form, std::string_view name
   std::string prefix(name);
   std::string day(form.GetOr(prefix + "-day")), month(form.GetOr(prefix + "-month")),
       year(form.GetOr(prefix + "-year"));
-  if (assessments::TrimText(day + month + year).empty()) return "";
+  if (Trim(day + month + year).empty()) return "";
   if (auto date = DateFromParts(day, month, year)) return FormatIsoDate(*date);
   return "not a date";
 }

@@ -20,7 +20,6 @@ using identity::Origin;
 
 namespace {
 
-using assessments::TrimText;
 using Change = std::function<Result<Plan>(const Plan&, CaseWork&)>;
 
 // Loads the newest version for a change the actor may make, refusing a stale revision.
@@ -90,14 +89,13 @@ constexpr std::string_view kUnknownLanguage =
 
 // The rules check a language code's shape; whether it names a language is the vocabulary's.
 bool UnknownLanguage(std::string_view code) {
-  std::string lowered = TrimText(code);
+  std::string lowered = Trim(code);
   for (char& ch : lowered) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return LooksLikeLanguageCode(lowered) && vocabulary::FindLanguage(lowered) == nullptr;
 }
 
 bool IsBlank(const EvidenceInput& input) {
-  return TrimText(input.text).empty() && TrimText(input.language).empty() &&
-         TrimText(input.format).empty();
+  return Trim(input.text).empty() && Trim(input.language).empty() && Trim(input.format).empty();
 }
 
 }  // namespace

@@ -73,15 +73,15 @@ std::string_view UrgencyLabel(Urgency urgency) {
 Result<ValidTask> ValidateTask(const TaskInput& input, Date today) {
   std::vector<FieldError> errors;
   ValidTask task;
-  task.title = identity::Trim(input.title);
+  task.title = Trim(input.title);
   if (task.title.empty()) {
     errors.push_back({"title", "Enter what needs to be done"});
-  } else if (identity::CountCharacters(task.title) > kMaxTitleCharacters) {
+  } else if (CountCharacters(task.title) > kMaxTitleCharacters) {
     errors.push_back({"title", "What needs to be done must be 200 characters or fewer"});
   }
   auto due = DateFromParts(input.due_day, input.due_month, input.due_year);
-  if (identity::Trim(input.due_day).empty() && identity::Trim(input.due_month).empty() &&
-      identity::Trim(input.due_year).empty()) {
+  if (Trim(input.due_day).empty() && Trim(input.due_month).empty() &&
+      Trim(input.due_year).empty()) {
     errors.push_back({"due", "Enter the date the task is due"});
   } else if (!due) {
     errors.push_back({"due", "The due date must be a real date, like 27 3 2027"});
@@ -92,7 +92,7 @@ Result<ValidTask> ValidateTask(const TaskInput& input, Date today) {
   } else {
     task.due_on = *due;
   }
-  task.assigned_to = identity::Trim(input.assigned_to);
+  task.assigned_to = Trim(input.assigned_to);
   if (task.assigned_to.empty()) errors.push_back({"assigned_to", "Select who will do the task"});
   if (!errors.empty()) return Fail(Problem::Invalid(std::move(errors)));
   return task;

@@ -27,7 +27,7 @@ class OpenApiTest : public app::testing::AppTest {
   void ExpectDocumented(std::string_view method, std::string_view path, const RawResponse& res) {
     SCOPED_TRACE(std::string(method) + " " + std::string(path) + " -> " +
                  std::to_string(res.status));
-    const YamlNode& operation = Document().At("paths").At(path).At(identity::AsciiLower(method));
+    const YamlNode& operation = Document().At("paths").At(path).At(AsciiLower(method));
     const YamlNode* response = operation.At("responses").Find(std::to_string(res.status));
     ASSERT_NE(response, nullptr) << "undocumented status; body: " << res.body;
     const YamlNode& resolved = Resolve(Document(), *response);

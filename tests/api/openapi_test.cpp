@@ -46,7 +46,7 @@ TEST_F(OpenApiTest, EveryApiRouteIsDocumentedAndNothingElseIs) {
       continue;
     }
     EXPECT_TRUE(route.pattern.starts_with("/api/v1/")) << route.pattern;
-    registered.insert(identity::AsciiLower(route.method) + " " + OpenApiPath(route.pattern));
+    registered.insert(AsciiLower(route.method) + " " + OpenApiPath(route.pattern));
   }
   std::set<std::string> documented;
   const std::set<std::string> methods = {"get", "put", "post", "delete", "patch"};

@@ -10,9 +10,9 @@ namespace {
 using namespace std::chrono;
 
 TEST(FormRules, TrimsSpaceAroundButNotInside) {
-  EXPECT_EQ(TrimText("  two words\n\t"), "two words");
-  EXPECT_EQ(TrimText("line one\nline two"), "line one\nline two");
-  EXPECT_EQ(TrimText(" \r\n "), "");
+  EXPECT_EQ(Trim("  two words\n\t"), "two words");
+  EXPECT_EQ(Trim("line one\nline two"), "line one\nline two");
+  EXPECT_EQ(Trim(" \r\n "), "");
 }
 
 TEST(FormRules, CountsCharactersNotBytes) {
