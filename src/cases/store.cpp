@@ -1,5 +1,8 @@
 #include "cases/store.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "cases/codec.hpp"
 #include "platform/crypto/blind_index.hpp"
 #include "platform/crypto/field_cipher.hpp"
@@ -179,6 +182,30 @@ std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string
                          {std::string(id)});
   if (!row) return std::nullopt;
   return FromRow(*row, key);
+}
+
+std::map<std::string, Case> LoadCases(db::Tx& tx, const crypto::DataKey& key,
+                                      const std::vector<std::string>& ids) {
+  // A bounded number of placeholders a statement, well under either database's limit.
+  constexpr size_t kChunk = 200;
+  std::map<std::string, Case> out;
+  for (size_t from = 0; from < ids.size(); from += kChunk) {
+    size_t to = std::min(ids.size(), from + kChunk);
+    std::string marks;
+    db::Params params;
+    for (size_t i = from; i < to; ++i) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    for (const auto& row :
+         tx.Query("SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id IN (" + marks + ")",
+                  params)) {
+      Case c = FromRow(row, key);
+      std::string id = c.id;
+      out.emplace(std::move(id), std::move(c));
+    }
+  }
+  return out;
 }
 
 void InsertCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, std::string_view actor_id,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,11 @@ std::string NewCaseReference(db::Tx& tx, std::string (*draw)() = NewShortReferen
 // Loads and decrypts one case; a ciphertext that does not decrypt throws (tampering or a
 // lost key is not an expected outcome).
 std::optional<Case> LoadCase(db::Tx& tx, const crypto::DataKey& key, std::string_view id);
+
+// Loads and decrypts the cases with these ids, in a few statements rather than one a case; ids
+// with no case are left out.
+std::map<std::string, Case> LoadCases(db::Tx& tx, const crypto::DataKey& key,
+                                      const std::vector<std::string>& ids);
 
 // Inserts `c` (version 1) with its first saved version and search keys.
 void InsertCase(db::Tx& tx, const crypto::DataKey& key, const Case& c, std::string_view actor_id,

@@ -1,5 +1,6 @@
 #include "tasks/service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "identity/users.hpp"
@@ -23,7 +24,11 @@ constexpr int kLongestLeadDays = 30;
 // `lead_times` drops deadlines still further off than their kind's lead time.
 std::vector<TaskItem> Describe(CaseWork& w, const crypto::DataKey& key, std::vector<TaskRow> rows,
                                bool lead_times) {
-  std::map<std::string, std::string> names;
+  std::vector<std::string> case_ids;
+  for (const auto& row : rows) case_ids.push_back(row.case_id);
+  std::sort(case_ids.begin(), case_ids.end());
+  case_ids.erase(std::unique(case_ids.begin(), case_ids.end()), case_ids.end());
+  std::map<std::string, cases::Case> records = cases::LoadCases(w.tx, key, case_ids);
   std::map<std::string, std::string> people;
   std::vector<TaskItem> items;
   for (auto& row : rows) {
@@ -34,12 +39,9 @@ std::vector<TaskItem> Describe(CaseWork& w, const crypto::DataKey& key, std::vec
     TaskItem item;
     item.title = row.task_id.empty() ? std::string(DeadlineLabel(row.kind)) : row.title;
     item.urgency = UrgencyOf(row.due_on, w.today);
-    auto [name, added] = names.try_emplace(row.case_id);
-    if (added) {
-      auto record = cases::LoadCase(w.tx, key, row.case_id);
-      name->second = record ? record->personal.FullName() : std::string();
+    if (auto record = records.find(row.case_id); record != records.end()) {
+      item.person_name = record->second.personal.FullName();
     }
-    item.person_name = name->second;
     if (!row.assigned_to.empty()) {
       auto [person, new_person] = people.try_emplace(row.assigned_to);
       if (new_person) {

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "identity/organisations.hpp"
 #include "platform/util/ids.hpp"
 #include "tests/cases/case_fixture.hpp"
 
@@ -51,6 +52,23 @@ TEST_P(CaseServiceTest, ANewReferenceIsDrawnAgainWhenACaseHasItAlready) {
   EXPECT_THROW(db().Read([](db::Tx& tx) { return NewCaseReference(tx, AlwaysTaken); }),
                std::runtime_error);
   EXPECT_EQ(draws, 10);
+}
+
+TEST_P(CaseServiceTest, SeveralCasesLoadTogetherAndUnknownIdsAreLeftOut) {
+  Case amina = CreateAmina();
+  CaseInput other = Amina();
+  other.given_names = "Lena";
+  auto lena = service().Create(ActorFor(worker_), other, origin_);
+  ASSERT_TRUE(lena) << lena.error().message;
+  auto loaded = db().Read([&](db::Tx& tx) {
+    auto key = identity::LoadDataKey(tx, keyring(), harbour_.id);
+    if (!key) throw std::runtime_error(key.error().message);
+    return LoadCases(tx, *key, {amina.id, lena->id, NewId()});
+  });
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_EQ(loaded.at(amina.id).personal.FullName(), "Amina Zorbalova");
+  EXPECT_EQ(loaded.at(lena->id).personal.FullName(), "Lena Zorbalova");
+  EXPECT_EQ(loaded.at(lena->id).reference, lena->reference);
 }
 
 TEST_P(CaseServiceTest, InvalidDetailsAreAllReportedAndChangeNothing) {
