@@ -13,6 +13,7 @@ using identity::JsonResponse;
 using identity::ProblemJson;
 
 constexpr std::string_view kCases = "/api/v1/cases";
+constexpr std::string_view kBasedOn = "based_on";
 
 const std::vector<std::string_view> kContactProperties = {
     "contact_date",         "contact_time",     "contact_type", "contact_with", "interpreter_used",
@@ -149,6 +150,38 @@ http::Response MarkEnteredInError(ApiContext& ctx, contacts::ContactService& ser
   return WithVersion(JsonResponse(ContactToJson(*marked)), marked->version);
 }
 
+// Before the first save: version 0, and null for what has not happened yet.
+boost::json::object OwnAccountToJson(std::string_view case_id, const contacts::OwnAccount& a) {
+  bool saved = a.version > 0;
+  return boost::json::object{
+      {"case_id", case_id},
+      {"version", a.version},
+      {"text", saved ? boost::json::value(a.text) : boost::json::value(nullptr)},
+      {"saved_at", saved ? boost::json::value(FormatUtc(a.saved_at)) : boost::json::value(nullptr)},
+      {"saved_by", saved ? boost::json::value(a.saved_by) : boost::json::value(nullptr)}};
+}
+
+http::Response ShowOwnAccount(ApiContext& ctx, contacts::ContactService& service) {
+  auto view = service.GetOwnAccount(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
+  if (!view) return Failure(view.error());
+  return WithVersion(JsonResponse(OwnAccountToJson(view->case_info.id, view->account)),
+                     view->account.version);
+}
+
+http::Response SaveOwnAccount(ApiContext& ctx, contacts::ContactService& service) {
+  auto object = ReadJsonObject(ctx.request);
+  if (!object) return std::move(object.error());
+  JsonBody body(std::move(*object), {"text", kBasedOn});
+  std::string text = body.Text("text");
+  std::optional<int64_t> based_on = ExpectedVersion(ctx.request, body, kBasedOn);
+  if (!body.errors().empty()) return ProblemJson(Problem::Invalid(body.errors()));
+  if (!based_on) return VersionRequired("survivor's own account", kBasedOn);
+  std::string_view case_id = ctx.request.Capture("id");
+  auto saved = service.SaveOwnAccount(ctx.actor(), case_id, text, *based_on, ctx.origin());
+  if (!saved) return ProblemJson(RenameFields(saved.error(), {{"account", "text"}}));
+  return WithVersion(JsonResponse(OwnAccountToJson(case_id, *saved)), saved->version);
+}
+
 }  // namespace
 
 void AddContactsApi(identity::WebRoutes& routes, contacts::ContactService& contacts) {
@@ -165,6 +198,11 @@ void AddContactsApi(identity::WebRoutes& routes, contacts::ContactService& conta
              [&contacts](ApiContext& ctx) { return EditContact(ctx, contacts); });
   routes.Api("POST", one + "/entered-in-error", Action::kCaseList,
              [&contacts](ApiContext& ctx) { return MarkEnteredInError(ctx, contacts); });
+  std::string own_account = std::string(kCases) + "/{id:id}/own-account";
+  routes.Api("GET", own_account, Action::kCaseList,
+             [&contacts](ApiContext& ctx) { return ShowOwnAccount(ctx, contacts); });
+  routes.Api("PUT", own_account, Action::kCaseList,
+             [&contacts](ApiContext& ctx) { return SaveOwnAccount(ctx, contacts); });
 }
 
 }  // namespace waymark::api

@@ -7,8 +7,14 @@
 //                                                       as If-Match or "version"; stale: 409
 //   POST .../contacts/{contact_id}/entered-in-error      mark it entered in error, with why (it
 //                                                       is kept; contacts are never deleted)
+//   GET  /api/v1/cases/{id}/own-account                  the survivor's own account (version 0
+//                                                       and null text before the first); ETag
+//   PUT  /api/v1/cases/{id}/own-account                  save a new version; the version it was
+//                                                       based on as If-Match or "based_on" (0
+//                                                       for the first); a newer one saved: 409
 // Every endpoint calls contacts::ContactService only: a restricted note's text is null (and
-// "text_hidden" true) for a reader the service does not decrypt it for.
+// "text_hidden" true) for a reader the service does not decrypt it for, and the own account,
+// always restricted, is refused (403) to such a reader.
 // Thread safety: as WebRoutes. `contacts` must outlive the routes.
 #pragma once
 

@@ -27,6 +27,11 @@ tl::expected<boost::json::object, http::Response> ReadJsonObject(const http::Req
   return std::move(parsed.as_object());
 }
 
+tl::expected<boost::json::object, http::Response> ReadOptionalJsonObject(const http::Request& req) {
+  if (req.body.empty()) return boost::json::object{};
+  return ReadJsonObject(req);
+}
+
 JsonBody::JsonBody(boost::json::object object, const std::vector<std::string_view>& known)
     : object_(std::move(object)) {
   for (const auto& entry : object_) {

@@ -24,6 +24,9 @@ namespace waymark::api {
 
 // The body as a JSON object, or the problem+json response to send instead.
 tl::expected<boost::json::object, http::Response> ReadJsonObject(const http::Request& req);
+// As ReadJsonObject, but no body at all reads as {}: a DELETE may carry its version as If-Match
+// alone, and many clients send no body (nor Content-Type) with a DELETE.
+tl::expected<boost::json::object, http::Response> ReadOptionalJsonObject(const http::Request& req);
 
 class JsonBody {
  public:

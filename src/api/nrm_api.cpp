@@ -4,7 +4,7 @@
 
 #include "api/api_shared.hpp"
 #include "identity/api_responses.hpp"
-#include "nrm/pages_event_form.hpp"
+#include "nrm/event_input.hpp"
 #include "platform/util/time.hpp"
 
 namespace waymark::api {
@@ -87,12 +87,12 @@ boost::json::object TimelineToJson(const nrm::NrmTimeline& t) {
   };
 }
 
-cases::pages::DateParts FormDate(JsonBody& body, std::string_view name, std::string_view label) {
+nrm::EnteredDate EnteredDateOf(JsonBody& body, std::string_view name, std::string_view label) {
   DateParts parts = ReadDateParts(body, name, label);
   return {parts.day, parts.month, parts.year};
 }
 
-// The event as the NRM form sends it, read by the form's own parser. `correction`: the note
+// The event as the NRM form sends it, read by the pages' parser too. `correction`: the note
 // (why) is required.
 tl::expected<nrm::NewEntry, http::Response> ReadEntry(ApiContext& ctx, bool correction,
                                                       int64_t& expected_count) {
@@ -101,9 +101,9 @@ tl::expected<nrm::NewEntry, http::Response> ReadEntry(ApiContext& ctx, bool corr
   JsonBody body(std::move(*object),
                 {"event", "date", "identifying_details_included", "first_responder", "authority",
                  "outcome", "grounds", "extended_to", "note", kExpectedCount});
-  nrm::pages::EventForm form;
+  nrm::EventInput form;
   form.event = body.Text("event");
-  form.date = FormDate(body, "date", "date");
+  form.date = EnteredDateOf(body, "date", "date");
   if (auto included = body.Boolean("identifying_details_included")) {
     form.identifying_details_included = *included ? "yes" : "no";
   }
@@ -112,14 +112,14 @@ tl::expected<nrm::NewEntry, http::Response> ReadEntry(ApiContext& ctx, bool corr
   form.outcome = body.Text("outcome");
   form.grounds = body.Text("grounds");
   // An RNA decision extends support to a date, or (null or absent) declines to.
-  form.extended_to = FormDate(body, "extended_to", "date support is extended to");
+  form.extended_to = EnteredDateOf(body, "extended_to", "date support is extended to");
   form.extended = form.extended_to.year.empty() ? "no" : "yes";
   form.note = body.Text("note");
   std::optional<int64_t> count = ExpectedVersion(ctx.request, body, kExpectedCount);
   if (!body.errors().empty()) {
     return tl::unexpected(ProblemJson(Problem::Invalid(body.errors())));
   }
-  auto entry = nrm::pages::ParseEventForm(form, correction);
+  auto entry = nrm::ParseNewEntry(form, correction);
   if (!entry) return tl::unexpected(ProblemJson(entry.error()));
   if (!count) return tl::unexpected(VersionRequired("NRM pathway", kExpectedCount));
   expected_count = *count;

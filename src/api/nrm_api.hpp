@@ -7,8 +7,8 @@
 //   POST /api/v1/cases/{id}/nrm/events/{entry_id}/correction
 //                                                  correct an entry (a new entry; the old kept)
 // A change carries the number of entries it was made from, as If-Match or "expected_count";
-// any other number is refused as stale (409). The event is read by the NRM pages' own parser
-// (nrm::pages::ParseEventForm) and checked by nrm::NrmService, so both apply the same rules.
+// any other number is refused as stale (409). The event is read as the NRM pages read theirs
+// (nrm::ParseNewEntry) and checked by nrm::NrmService, so both apply the same rules.
 // Thread safety: as WebRoutes. `nrm` must outlive the routes.
 #pragma once
 

@@ -1,6 +1,7 @@
 #include "api/plans_api.hpp"
 
 #include <functional>
+#include <limits>
 
 #include "api/api_shared.hpp"
 #include "api/plan_json.hpp"
@@ -42,6 +43,18 @@ http::Response ListVersions(ApiContext& ctx, plans::PlanService& service) {
   return JsonResponse(boost::json::object{{"items", std::move(items)}});
 }
 
+http::Response ShowVersion(ApiContext& ctx, plans::PlanService& service) {
+  std::optional<int64_t> number = ParseWhole(ctx.request.Capture("version"));
+  if (!number || *number < 1 || *number > std::numeric_limits<int>::max()) {
+    return ProblemJson(
+        Problem::Invalid("version", "The plan's version must be a whole number from 1, like 2"));
+  }
+  auto view = service.Version(ctx.actor(), ctx.request.Capture("id"), static_cast<int>(*number),
+                              ctx.origin());
+  if (!view) return ProblemJson(view.error());
+  return JsonResponse(PlanToJson(*view->current));
+}
+
 http::Response StartPlan(ApiContext& ctx, plans::PlanService& service) {
   auto started = service.Start(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
   if (!started) return ProblemJson(started.error());
@@ -53,12 +66,12 @@ http::Response StartPlan(ApiContext& ctx, plans::PlanService& service) {
 using Reader = std::function<void(JsonBody&)>;
 using Apply = std::function<Result<plans::StoredPlan>(int64_t revision)>;
 
-http::Response Change(ApiContext& ctx, std::vector<std::string_view> properties, const Reader& read,
-                      const Apply& apply, const std::function<Problem(Problem)>& rename) {
-  auto object = ReadJsonObject(ctx.request);
-  if (!object) return std::move(object.error());
+// `object` is the request's body, already read as JSON.
+http::Response ChangeFrom(ApiContext& ctx, boost::json::object object,
+                          std::vector<std::string_view> properties, const Reader& read,
+                          const Apply& apply, const std::function<Problem(Problem)>& rename) {
   properties.push_back(kRevision);
-  JsonBody body(std::move(*object), properties);
+  JsonBody body(std::move(object), properties);
   read(body);
   std::optional<int64_t> revision = ExpectedVersion(ctx.request, body, kRevision);
   if (!body.errors().empty()) return ProblemJson(Problem::Invalid(body.errors()));
@@ -66,6 +79,25 @@ http::Response Change(ApiContext& ctx, std::vector<std::string_view> properties,
   auto changed = apply(*revision);
   if (!changed) return ProblemJson(rename(changed.error()));
   return PlanResponse(*changed);
+}
+
+http::Response Change(ApiContext& ctx, std::vector<std::string_view> properties, const Reader& read,
+                      const Apply& apply, const std::function<Problem(Problem)>& rename) {
+  auto object = ReadJsonObject(ctx.request);
+  if (!object) return std::move(object.error());
+  return ChangeFrom(ctx, std::move(*object), std::move(properties), read, apply, rename);
+}
+
+// The {goal} of the path (0-based), or nullopt past the most goals a plan can have.
+std::optional<size_t> GoalIndex(const ApiContext& ctx) {
+  int64_t goal = ctx.request.CaptureInt("goal");
+  if (goal < 0 || goal >= static_cast<int64_t>(plans::kMaxGoals)) return std::nullopt;
+  return static_cast<size_t>(goal);
+}
+
+http::Response NoSuchGoal(const ApiContext& ctx) {
+  return ProblemJson(
+      Problem::NotFound("This plan has no goal " + std::to_string(ctx.request.CaptureInt("goal"))));
 }
 
 Problem Renamed(Problem problem) { return PlanProblemForApi(std::move(problem)); }
@@ -79,6 +111,9 @@ void AddPlansApi(identity::WebRoutes& routes, plans::PlanService& plans) {
              [&plans](ApiContext& ctx) { return ShowPlan(ctx, plans); });
   routes.Api("GET", base + "/versions", Action::kCaseList,
              [&plans](ApiContext& ctx) { return ListVersions(ctx, plans); });
+  // Any segment, so that a version that is not a number is named as such rather than a 404.
+  routes.Api("GET", base + "/versions/{version}", Action::kCaseList,
+             [&plans](ApiContext& ctx) { return ShowVersion(ctx, plans); });
   routes.Api("POST", base, Action::kCaseList,
              [&plans](ApiContext& ctx) { return StartPlan(ctx, plans); });
   // Adds a goal (no index) or replaces one.
@@ -96,11 +131,22 @@ void AddPlansApi(identity::WebRoutes& routes, plans::PlanService& plans) {
   routes.Api("POST", base + "/goals", Action::kCaseList,
              [save_goal](ApiContext& ctx) { return save_goal(ctx, std::nullopt); });
   routes.Api("PUT", base + "/goals/{goal:int}", Action::kCaseList, [save_goal](ApiContext& ctx) {
-    int64_t goal = ctx.request.CaptureInt("goal");
-    if (goal < 0 || goal >= static_cast<int64_t>(plans::kMaxGoals)) {
-      return ProblemJson(Problem::NotFound("This plan has no goal " + std::to_string(goal)));
-    }
-    return save_goal(ctx, static_cast<size_t>(goal));
+    std::optional<size_t> index = GoalIndex(ctx);
+    if (!index) return NoSuchGoal(ctx);
+    return save_goal(ctx, *index);
+  });
+  routes.Api("DELETE", base + "/goals/{goal:int}", Action::kCaseList, [&plans](ApiContext& ctx) {
+    std::optional<size_t> index = GoalIndex(ctx);
+    if (!index) return NoSuchGoal(ctx);
+    auto object = ReadOptionalJsonObject(ctx.request);
+    if (!object) return std::move(object.error());
+    return ChangeFrom(
+        ctx, std::move(*object), {}, [](JsonBody&) {},
+        [&](int64_t revision) {
+          return plans.RemoveGoal(ctx.actor(), ctx.request.Capture("id"), *index, revision,
+                                  ctx.origin());
+        },
+        Renamed);
   });
   routes.Api("PUT", base + "/evidence", Action::kCaseList, [&plans](ApiContext& ctx) {
     std::vector<plans::PointInput> points;

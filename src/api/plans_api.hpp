@@ -3,9 +3,12 @@
 //                                               started) and the version in force; ETag: the
 //                                               plan's revision
 //   GET  /api/v1/cases/{id}/plan/versions        every version, oldest first
+//   GET  /api/v1/cases/{id}/plan/versions/{n}    version n as it was kept (not a number: 422)
 //   POST /api/v1/cases/{id}/plan                 start version 1 as an empty draft; 201
 //   POST /api/v1/cases/{id}/plan/goals           add a goal to the draft
 //   PUT  /api/v1/cases/{id}/plan/goals/{goal}    replace goal {goal} (0-based)
+//   DELETE /api/v1/cases/{id}/plan/goals/{goal}  remove goal {goal} from the draft (no body
+//                                               needed: If-Match carries the revision)
 //   PUT  /api/v1/cases/{id}/plan/evidence        evidence for some of SFJBMS05's points
 //   PUT  /api/v1/cases/{id}/plan/review-date     the review date
 //   POST /api/v1/cases/{id}/plan/agree           agree the draft with the person

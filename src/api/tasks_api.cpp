@@ -2,6 +2,7 @@
 
 #include "api/api_shared.hpp"
 #include "identity/api_responses.hpp"
+#include "platform/util/ids.hpp"
 
 namespace waymark::api {
 
@@ -55,6 +56,27 @@ http::Response MyTasks(ApiContext& ctx, tasks::TaskService& service) {
   auto mine = service.MyTasks(ctx.actor(), ctx.origin());
   if (!mine) return ProblemJson(mine.error());
   return JsonResponse(boost::json::object{{"items", Items(*mine)}});
+}
+
+http::Response TeamTasks(ApiContext& ctx, tasks::TaskService& service) {
+  const http::FormFields& query = ctx.request.query;
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : query.fields()) {
+    if (name != "worker") {
+      errors.push_back({name.substr(0, 64), "This query parameter is not accepted here"});
+    }
+  }
+  // Empty means everyone, as the page's "Everyone" sends it.
+  std::string worker(query.GetOr("worker"));
+  if (!worker.empty() && !IsId(worker)) {
+    errors.push_back({"worker", "Select a worker by their user id"});
+  }
+  if (!errors.empty()) return ProblemJson(Problem::Invalid(std::move(errors)));
+  std::optional<std::string> filter;
+  if (!worker.empty()) filter = worker;
+  auto team = service.TeamTasks(ctx.actor(), filter, ctx.origin());
+  if (!team) return ProblemJson(team.error());
+  return JsonResponse(boost::json::object{{"items", Items(*team)}});
 }
 
 http::Response CaseTasks(ApiContext& ctx, tasks::TaskService& service) {
@@ -111,6 +133,10 @@ void AddTasksApi(identity::WebRoutes& routes, tasks::TaskService& tasks) {
   std::string list = "/api/v1/cases/{id:id}/tasks";
   routes.Api("GET", "/api/v1/tasks", Action::kCaseList,
              [&tasks](ApiContext& ctx) { return MyTasks(ctx, tasks); });
+  // As on the page, for service managers only: the route asks case.allocate, the question the
+  // service would ask, so anyone else is refused (and audited) before anything is read.
+  routes.Api("GET", "/api/v1/tasks/team", Action::kCaseAllocate,
+             [&tasks](ApiContext& ctx) { return TeamTasks(ctx, tasks); });
   routes.Api("GET", list, Action::kCaseList,
              [&tasks](ApiContext& ctx) { return CaseTasks(ctx, tasks); });
   routes.Api("POST", list, Action::kCaseList,

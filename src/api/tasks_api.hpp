@@ -1,6 +1,10 @@
 // The tasks part of the JSON API (/api/v1), documented in docs/openapi.yaml:
 //   GET  /api/v1/tasks                                   my tasks: deadlines of my cases within
 //                                                       their lead time, and tasks given to me
+//   GET  /api/v1/tasks/team?worker=ID                    a service manager's view: every open
+//                                                       case's deadlines within their lead time
+//                                                       and every open task, optionally one
+//                                                       worker's (a malformed id: 422)
 //   GET  /api/v1/cases/{id}/tasks                        every deadline and open task of a case
 //   POST /api/v1/cases/{id}/tasks                        give a task on the case to one of its
 //                                                       workers or a service manager; 201

@@ -159,7 +159,7 @@ http::Response Save(PageContext& ctx, NrmService& nrm, bool correction) {
   std::optional<int64_t> count = ParseCount(posted->GetOr("count"));
   Problem problem{ProblemKind::kInvalid, "The form was incomplete. Try again.", {}};
   if (count) {
-    auto entry = ParseEventForm(form, correction);
+    auto entry = ParseNewEntry(form, correction);
     if (!entry) {
       problem = entry.error();
     } else {

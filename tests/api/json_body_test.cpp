@@ -31,6 +31,19 @@ TEST(JsonBodyTest, OnlyAJsonObjectIsAccepted) {
   EXPECT_EQ(problem.headers.Get("Content-Type"), "application/problem+json");
 }
 
+TEST(JsonBodyTest, AnOptionalBodyMayBeLeftOutButNotMalformed) {
+  http::Request none;
+  none.method = "DELETE";
+  auto empty = ReadOptionalJsonObject(none);
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->empty());
+  auto sent = ReadOptionalJsonObject(JsonRequest(R"({"revision": 3})"));
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->at("revision").as_int64(), 3);
+  EXPECT_EQ(ReadOptionalJsonObject(JsonRequest("{")).error().status, 400);
+  EXPECT_EQ(ReadOptionalJsonObject(JsonRequest("revision=3", "text/plain")).error().status, 415);
+}
+
 TEST(JsonBodyTest, ListsOfObjectsNameTheirItemsErrorsByPlace) {
   auto object =
       boost::json::parse(R"({"items": [{"a": "x"}, {"a": 1, "b": 2}], "bad": [{"a": "x"}, 3]})")

@@ -1,6 +1,6 @@
-// The features inside a case (contacts, consent and disclosures, the NRM, assessments, the
-// plan, dependants, tasks) against docs/openapi.yaml: successes and problems from the running
-// application with exactly the documented shape.
+// The features inside a case (contacts and the survivor's own account, consent and disclosures,
+// the NRM, assessments, the plan, dependants, tasks) against docs/openapi.yaml: successes and
+// problems from the running application with exactly the documented shape.
 #include <string>
 
 #include <gmock/gmock.h>
@@ -35,6 +35,29 @@ TEST_F(OpenApiTest, ContactResponsesHaveTheDocumentedShape) {
                    Call(app(), "POST", one + "/entered-in-error", token,
                         R"({"reason": "Wrong case", "version": 2})"));
   EXPECT_EQ(checked_, 10);
+}
+
+TEST_F(OpenApiTest, OwnAccountResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string case_id = CreateAminaCase(app(), token);
+  std::string account = "/api/v1/cases/" + case_id + "/own-account";
+  const std::string_view kAccount = "/api/v1/cases/{id}/own-account";
+  ExpectDocumented("GET", kAccount, Call(app(), "GET", account, token));
+  ExpectDocumented("PUT", kAccount,
+                   Call(app(), "PUT", account, token, R"({"text": "In my words", "based_on": 0})"));
+  ExpectDocumented("GET", kAccount, Call(app(), "GET", account, token));
+  ExpectDocumented("PUT", kAccount,
+                   Call(app(), "PUT", account, token, R"({"text": "Again", "based_on": 0})"));
+  ExpectDocumented("PUT", kAccount, Call(app(), "PUT", account, token, R"({"text": "Again"})"));
+  ExpectDocumented("PUT", kAccount,
+                   Call(app(), "PUT", account, token, R"({"text": " ", "based_on": 1})"));
+  ExpectDocumented("PUT", kAccount, Call(app(), "PUT", account, token, "{"));
+  ExpectDocumented("GET", kAccount, Call(app(), "GET", account, IssueToken(app(), kOtherProvider)));
+  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+  std::string colleague = IssueToken(app(), kColleague);
+  BreakGlassAsColleague(app(), case_id);
+  ExpectDocumented("GET", kAccount, Call(app(), "GET", account, colleague));
+  EXPECT_EQ(checked_, 9);
 }
 
 TEST_F(OpenApiTest, ConsentResponsesHaveTheDocumentedShape) {
@@ -167,6 +190,29 @@ TEST_F(OpenApiTest, PlanResponsesHaveTheDocumentedShape) {
   EXPECT_EQ(checked_, 12);
 }
 
+TEST_F(OpenApiTest, PlanGoalRemovalAndVersionResponsesHaveTheDocumentedShape) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string plan = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/plan";
+  ASSERT_EQ(Call(app(), "POST", plan, token).status, 201);
+  auto added = Call(app(), "POST", plan + "/goals", token,
+                    R"({"text": "Health", "domains": ["physical_health"], "actions": [],
+                        "revision": 1})");
+  ASSERT_EQ(added.status, 200) << added.body;
+  const std::string_view kGoal = "/api/v1/cases/{id}/plan/goals/{goal}";
+  const std::string_view kVersion = "/api/v1/cases/{id}/plan/versions/{version}";
+  std::string goal = plan + "/goals/0";
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token, "", {{"If-Match", "1"}}));
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token));
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token, "{"));
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token, R"({"revision": "2"})"));
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token, "", {{"If-Match", "2"}}));
+  ExpectDocumented("DELETE", kGoal, Call(app(), "DELETE", goal, token, R"({"revision": 3})"));
+  ExpectDocumented("GET", kVersion, Call(app(), "GET", plan + "/versions/1", token));
+  ExpectDocumented("GET", kVersion, Call(app(), "GET", plan + "/versions/2", token));
+  ExpectDocumented("GET", kVersion, Call(app(), "GET", plan + "/versions/first", token));
+  EXPECT_EQ(checked_, 9);
+}
+
 TEST_F(OpenApiTest, DependantResponsesHaveTheDocumentedShape) {
   std::string token = IssueToken(app(), kWorker);
   std::string list = "/api/v1/cases/" + CreateAminaCase(app(), token) + "/dependants";
@@ -210,6 +256,26 @@ TEST_F(OpenApiTest, TaskResponsesHaveTheDocumentedShape) {
   ExpectDocumented("GET", "/api/v1/tasks", Call(app(), "GET", "/api/v1/tasks", ""));
   EXPECT_EQ(Call(app(), "POST", done, token, R"({"version": 1})").status, 204);
   EXPECT_EQ(checked_, 7);
+}
+
+TEST_F(OpenApiTest, TeamTaskResponsesHaveTheDocumentedShape) {
+  std::string worker = IssueToken(app(), kWorker);
+  std::string tasks = "/api/v1/cases/" + CreateAminaCase(app(), worker) + "/tasks";
+  ASSERT_EQ(Call(app(), "POST", tasks, worker,
+                 R"({"title": "Ring the solicitor", "due_on": "2024-03-05", "assigned_to": ")" +
+                     app().UserId(kWorker) + R"("})")
+                .status,
+            201);
+  std::string manager = IssueToken(app(), kManager);
+  const std::string_view kTeam = "/api/v1/tasks/team";
+  ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team", manager));
+  ExpectDocumented(
+      "GET", kTeam,
+      Call(app(), "GET", "/api/v1/tasks/team?worker=" + app().UserId(kWorker), manager));
+  ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team?worker=jo", manager));
+  ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team", worker));
+  ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team", ""));
+  EXPECT_EQ(checked_, 5);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// The support and safety plan through the JSON API: started, edited as a draft, agreed with
-// the person, approved by a service manager (never by the worker), revised (the approved
-// version kept); the rules' errors as JSON paths; a stale revision refused; an unassigned
-// colleague refused.
+// The support and safety plan through the JSON API: started, edited as a draft (goals added,
+// replaced and removed), agreed with the person, approved by a service manager (never by the
+// worker), revised (the approved version kept and read again by its number); the rules' errors
+// as JSON paths; a stale revision refused; an unassigned colleague refused.
 #include <string>
 
 #include <gmock/gmock.h>
@@ -175,6 +175,111 @@ TEST_F(PlansApiTest, AnUnassignedColleagueIsRefused) {
   EXPECT_THAT(Call(app(), "POST", plan_ + "/goals", colleague, Goal(2)).status, AnyOf(403, 404));
   EXPECT_EQ(Call(app(), "GET", plan_, IssueToken(app(), kOtherProvider)).status, 404);
   EXPECT_EQ(JsonOf(Call(app(), "GET", plan_, token_)).at("plan").at("revision").as_int64(), 2);
+}
+
+TEST_F(PlansApiTest, AGoalIsRemovedFromTheDraftWithTheRevision) {
+  ASSERT_EQ(Call(app(), "POST", plan_, token_).status, 201);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(1, "Housing")).status, 200);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(2, "Health")).status, 200);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(3, "Work")).status, 200);
+
+  // No body: the revision as If-Match, as a client sends a DELETE.
+  auto removed = Call(app(), "DELETE", plan_ + "/goals/0", token_, "", {{"If-Match", "\"4\""}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.Header("ETag"), "\"5\"");
+  auto goals = JsonOf(removed).at("goals").as_array();
+  ASSERT_EQ(goals.size(), 2u);
+  EXPECT_EQ(goals[0].at("text").as_string(), "Health");
+  EXPECT_EQ(JsonOf(removed).at("revision").as_int64(), 5);
+
+  // Or "revision" in a JSON body, as the other changes take it.
+  auto last = Call(app(), "DELETE", plan_ + "/goals/1", token_, R"({"revision": 5})");
+  ASSERT_EQ(last.status, 200) << last.body;
+  goals = JsonOf(last).at("goals").as_array();
+  ASSERT_EQ(goals.size(), 1u);
+  EXPECT_EQ(goals[0].at("text").as_string(), "Health");
+  EXPECT_EQ(app().CountAudit("plan.edit"), 6);  // start, three goals added, two removed
+}
+
+TEST_F(PlansApiTest, ARemovalThatDoesNotApplyIsRefusedAndRemovesNothing) {
+  ASSERT_EQ(Call(app(), "POST", plan_, token_).status, 201);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(1)).status, 200);
+  std::string goal = plan_ + "/goals/0";
+  auto unversioned = Call(app(), "DELETE", goal, token_);
+  EXPECT_EQ(unversioned.status, 428) << unversioned.body;
+  EXPECT_THAT(unversioned.body, HasSubstr("revision"));
+  auto stale = Call(app(), "DELETE", goal, token_, "", {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_THAT(stale.body, HasSubstr("Someone else changed this plan"));
+  EXPECT_EQ(Call(app(), "DELETE", plan_ + "/goals/1", token_, R"({"revision": 2})").status, 404);
+  EXPECT_EQ(Call(app(), "DELETE", plan_ + "/goals/30", token_, R"({"revision": 2})").status, 404);
+  EXPECT_EQ(Call(app(), "DELETE", plan_ + "/goals/x", token_, R"({"revision": 2})").status, 404);
+  EXPECT_EQ(Call(app(), "DELETE", goal, token_, "{").status, 400);
+  auto typed = Call(app(), "DELETE", goal, token_, R"({"revision": "2", "goal": 0})");
+  EXPECT_EQ(typed.status, 422) << typed.body;
+  EXPECT_THAT(ErrorFields(typed), Contains("revision"));
+  EXPECT_THAT(ErrorFields(typed), Contains("goal"));
+
+  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+  std::string colleague = IssueToken(app(), kColleague);
+  EXPECT_THAT(Call(app(), "DELETE", goal, colleague, R"({"revision": 2})").status, AnyOf(403, 404));
+  EXPECT_EQ(
+      Call(app(), "DELETE", goal, IssueToken(app(), kOtherProvider), R"({"revision": 2})").status,
+      404);
+
+  auto view = JsonOf(Call(app(), "GET", plan_, token_));
+  EXPECT_EQ(view.at("plan").at("revision").as_int64(), 2);
+  EXPECT_EQ(view.at("plan").at("goals").as_array().size(), 1u);
+}
+
+TEST_F(PlansApiTest, AnAgreedPlansGoalsAreNotRemoved) {
+  int64_t revision = CompleteDraft();
+  auto agreed = Call(app(), "POST", plan_ + "/agree", token_,
+                     R"({"agreed_on": "2024-03-04", "mode": "phone", "language": "eng",
+                         "interpreter_used": false, "revision": 4})");
+  ASSERT_EQ(agreed.status, 200) << agreed.body;
+  auto frozen = Call(app(), "DELETE", plan_ + "/goals/0", token_, "",
+                     {{"If-Match", "\"" + std::to_string(revision + 1) + "\""}});
+  EXPECT_EQ(frozen.status, 409) << frozen.body;
+  EXPECT_EQ(JsonOf(Call(app(), "GET", plan_, token_)).at("plan").at("goals").as_array().size(), 1u);
+}
+
+TEST_F(PlansApiTest, AnOlderVersionIsReadByItsNumber) {
+  CompleteDraft();
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/agree", token_,
+                 R"({"agreed_on": "2024-03-04", "mode": "phone", "language": "eng",
+                     "interpreter_used": false, "revision": 4})")
+                .status,
+            200);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/revise", token_, R"({"revision": 5})").status, 200);
+  ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(6, "Only in version 2")).status,
+            200);
+
+  auto first = Call(app(), "GET", plan_ + "/versions/1", token_);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(JsonOf(first).at("version").as_int64(), 1);
+  EXPECT_EQ(JsonOf(first).at("status").as_string(), "agreed");
+  EXPECT_EQ(JsonOf(first).at("goals").as_array().size(), 1u);
+  EXPECT_FALSE(JsonOf(first).at("agreement").is_null());
+  auto second = JsonOf(Call(app(), "GET", plan_ + "/versions/2", token_));
+  EXPECT_EQ(second.at("status").as_string(), "draft");
+  EXPECT_EQ(second.at("goals").as_array().size(), 2u);
+
+  auto missing = Call(app(), "GET", plan_ + "/versions/3", token_);
+  EXPECT_EQ(missing.status, 404) << missing.body;
+  EXPECT_THAT(missing.body, HasSubstr("This plan has no version 3"));
+  for (std::string_view bad : {"two", "0", "-1", "1.5", "99999999999"}) {
+    auto res = Call(app(), "GET", plan_ + "/versions/" + std::string(bad), token_);
+    EXPECT_EQ(res.status, 422) << bad << ": " << res.body;
+    EXPECT_THAT(ErrorFields(res), Contains("version")) << bad;
+  }
+
+  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+  auto colleague = Call(app(), "GET", plan_ + "/versions/1", IssueToken(app(), kColleague));
+  EXPECT_THAT(colleague.status, AnyOf(403, 404));
+  EXPECT_THAT(colleague.body, Not(HasSubstr("Refer to the housing team")));
+  EXPECT_EQ(Call(app(), "GET", plan_ + "/versions/1", IssueToken(app(), kOtherProvider)).status,
+            404);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
-// Tasks through the JSON API: a task given on a case shows in the case's tasks and in the
-// assignee's own, and is completed with its version (a stale or repeated completion refused);
-// validation errors under the JSON names; an unassigned colleague refused.
+// Tasks through the JSON API: a task given on a case shows in the case's tasks, in the
+// assignee's own and in the service manager's team list (for everyone, or for that worker), and
+// is completed with its version (a stale or repeated completion refused); validation errors
+// under the JSON names; an unassigned colleague, and a support worker asking for the team's
+// tasks, refused.
 #include <string>
 
 #include <gmock/gmock.h>
@@ -133,6 +135,71 @@ TEST_F(TasksApiTest, AnUnassignedColleagueIsRefused) {
   EXPECT_FALSE(Lists(JsonOf(theirs), id));
   EXPECT_EQ(Call(app(), "GET", tasks_, IssueToken(app(), kOtherProvider)).status, 404);
   EXPECT_EQ(app().CountAudit("task.complete"), 0);
+}
+
+TEST_F(TasksApiTest, AServiceManagerSeesTheTeamsTasksForEveryoneOrOneWorker) {
+  std::string id = AddTask();
+  ASSERT_FALSE(id.empty());
+  std::string manager = IssueToken(app(), kManager);
+  auto team = Call(app(), "GET", "/api/v1/tasks/team", manager);
+  ASSERT_EQ(team.status, 200) << team.body;
+  EXPECT_TRUE(Lists(JsonOf(team), id));
+  auto everyone = Call(app(), "GET", "/api/v1/tasks/team?worker=", manager);
+  ASSERT_EQ(everyone.status, 200) << everyone.body;
+  EXPECT_TRUE(Lists(JsonOf(everyone), id));
+  auto workers = Call(app(), "GET", "/api/v1/tasks/team?worker=" + app().UserId(kWorker), manager);
+  ASSERT_EQ(workers.status, 200) << workers.body;
+  EXPECT_TRUE(Lists(JsonOf(workers), id));
+  auto theirs = JsonOf(workers);
+  for (const auto& item : theirs.at("items").as_array()) {
+    if (item.at("task_id").is_string()) {
+      EXPECT_EQ(item.at("assigned_to").as_string(), app().UserId(kWorker));
+    }
+  }
+  auto others = Call(app(), "GET", "/api/v1/tasks/team?worker=" + app().UserId(kManager), manager);
+  ASSERT_EQ(others.status, 200) << others.body;
+  EXPECT_FALSE(Lists(JsonOf(others), id));
+  EXPECT_EQ(app().CountAudit("task.team_list"), 4);
+
+  // Another provider's manager never sees this provider's tasks.
+  app().AddEnrolledUser("Compass Outreach (demo)", "manager@compass.demo",
+                        identity::Role::kServiceManager);
+  auto elsewhere =
+      Call(app(), "GET", "/api/v1/tasks/team", IssueToken(app(), "manager@compass.demo"));
+  ASSERT_EQ(elsewhere.status, 200) << elsewhere.body;
+  EXPECT_FALSE(Lists(JsonOf(elsewhere), id));
+}
+
+TEST_F(TasksApiTest, ASupportWorkerMayNotListTheTeamsTasks) {
+  ASSERT_FALSE(AddTask().empty());
+  int64_t denied = app().CountAudit("permission.denied");
+  auto refused = Call(app(), "GET", "/api/v1/tasks/team", token_);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_THAT(refused.Header("Content-Type"), HasSubstr("application/problem+json"));
+  EXPECT_THAT(refused.body, Not(HasSubstr("Book the GP")));
+  EXPECT_EQ(app().CountAudit("permission.denied"), denied + 1);
+  // The same refusal the service gives.
+  auto actor = app().ActorFor(kWorker);
+  ASSERT_TRUE(actor);
+  auto service =
+      app().web().tasks.TeamTasks(*actor, std::nullopt, identity::Origin{"192.0.2.1", "api-test"});
+  ASSERT_FALSE(service);
+  EXPECT_EQ(JsonOf(refused).at("detail").as_string(), service.error().message);
+  EXPECT_EQ(app().CountAudit("task.team_list"), 0);
+}
+
+TEST_F(TasksApiTest, AMalformedWorkerOrAnUnknownParameterIs422) {
+  std::string manager = IssueToken(app(), kManager);
+  auto name = Call(app(), "GET", "/api/v1/tasks/team?worker=Jo%20Support", manager);
+  EXPECT_EQ(name.status, 422) << name.body;
+  EXPECT_THAT(ErrorFields(name), Contains("worker"));
+  EXPECT_THAT(name.Header("Content-Type"), HasSubstr("application/problem+json"));
+  auto upper = Call(app(), "GET", "/api/v1/tasks/team?worker=" + std::string(32, 'A'), manager);
+  EXPECT_EQ(upper.status, 422) << upper.body;
+  auto unknown = Call(app(), "GET", "/api/v1/tasks/team?urgency=overdue", manager);
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_THAT(ErrorFields(unknown), Contains("urgency"));
+  EXPECT_EQ(app().CountAudit("task.team_list"), 0);
 }
 
 }  // namespace
