@@ -25,12 +25,6 @@ EventForm ReadEventForm(const http::FormFields& form);
 // The form filled in with a recorded entry's values (for a correction).
 EventForm FormFor(const Event& event, std::string note = "");
 
-// The former name of nrm::ParseNewEntry, kept only because tests/nrm/event_form_test.cpp
-// calls it.
-inline Result<NewEntry> ParseEventForm(const EventForm& form, bool correction) {
-  return ParseNewEntry(form, correction);
-}
-
 // The inputs for `kind` (not the event or count fields, nor the button).
 std::vector<html::Node> EventFields(EventKind kind, const EventForm& form,
                                     const std::optional<Problem>& problem, bool correction);

@@ -1,5 +1,5 @@
-// Reading the NRM event form: every problem at once, named after its field, and a recorded
-// event's values back into the form for a correction.
+// Reading the NRM event form (nrm::ParseNewEntry, shared with the API): every problem at once,
+// named after its field, and a recorded event's values back into the form for a correction.
 #include "nrm/pages_event_form.hpp"
 
 #include <gmock/gmock.h>
@@ -22,7 +22,7 @@ TEST(EventFormTest, AReferralIsReadIntoATypedEvent) {
                  .first_responder = "Lowtown Borough Council",
                  .authority = "ieca",
                  .note = "By phone"};
-  auto entry = ParseEventForm(form, false);
+  auto entry = ParseNewEntry(form, false);
   ASSERT_TRUE(entry) << entry.error().message;
   const auto& referred = std::get<Referred>(entry->event);
   EXPECT_EQ(referred.date, *ParseIsoDate("2024-02-05"));
@@ -33,14 +33,14 @@ TEST(EventFormTest, AReferralIsReadIntoATypedEvent) {
 
 TEST(EventFormTest, EveryProblemIsNamedAtOnce) {
   EventForm rna{.event = "rna_decided", .date = {"31", "2", "2024"}, .extended = "yes"};
-  auto refused = ParseEventForm(rna, true);
+  auto refused = ParseNewEntry(rna, true);
   ASSERT_FALSE(refused);
   EXPECT_THAT(FieldsOf(refused.error()), ElementsAre("date", "note", "extended_to"));
   EventForm cg{.event = "cg_decided", .date = {"1", "3", "2024"}, .outcome = "positive"};
-  ASSERT_FALSE(ParseEventForm(cg, false));  // "positive" is an RG outcome, not a CG one
-  EXPECT_THAT(FieldsOf(ParseEventForm(cg, false).error()), ElementsAre("outcome"));
+  ASSERT_FALSE(ParseNewEntry(cg, false));  // "positive" is an RG outcome, not a CG one
+  EXPECT_THAT(FieldsOf(ParseNewEntry(cg, false).error()), ElementsAre("outcome"));
   EventForm unknown{.event = "teleported"};
-  EXPECT_THAT(FieldsOf(ParseEventForm(unknown, false).error()), ElementsAre("event"));
+  EXPECT_THAT(FieldsOf(ParseNewEntry(unknown, false).error()), ElementsAre("event"));
 }
 
 TEST(EventFormTest, ARecordedEventFillsTheFormForACorrection) {
@@ -51,7 +51,7 @@ TEST(EventFormTest, ARecordedEventFillsTheFormForACorrection) {
   EXPECT_EQ(form.extended, "yes");
   EXPECT_EQ(form.extended_to.month, "9");
   form.note = "Typed the wrong month";
-  auto again = ParseEventForm(form, true);
+  auto again = ParseNewEntry(form, true);
   ASSERT_TRUE(again);
   EXPECT_EQ(std::get<RnaDecided>(again->event).extended_to, *ParseIsoDate("2024-09-30"));
 }
