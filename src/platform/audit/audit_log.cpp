@@ -86,34 +86,49 @@ std::string_view OutcomeCode(Outcome outcome) {
 }
 
 int64_t AuditLog::Append(db::Tx& tx, const Event& event) const {
+  return AppendAll(tx, std::span<const Event>(&event, 1)).front();
+}
+
+std::vector<int64_t> AuditLog::AppendAll(db::Tx& tx, std::span<const Event> events) const {
+  std::vector<int64_t> seqs;
+  if (events.empty()) return seqs;
   // Taking the head row's write lock first serialises appenders on PostgreSQL; SQLite has one
-  // writer anyway.
-  auto head = tx.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+  // writer anyway. The head moves once for the whole batch.
+  const auto count = static_cast<int64_t>(events.size());
+  auto head =
+      tx.QueryOne("UPDATE audit_head SET seq = seq + ? WHERE id = 1 RETURNING seq, hash", {count});
   if (!head) throw db::DbError("audit_head row is missing: the audit schema is damaged");
-  StoredEvent stored{head->integer(0),
-                     FormatUtc(clock_.Now()),
-                     event.request_id,
-                     event.actor_id,
-                     event.organisation_id,
-                     event.action,
-                     std::string(OutcomeCode(event.outcome)),
-                     event.subject_type,
-                     event.subject_id,
-                     DetailsJson(event),
-                     head->text(1),
-                     {},
-                     {}};
-  stored.hash = ChainHash(stored);
-  stored.mac = crypto::MacHex(mac_key_, stored.hash);
-  tx.Execute(
-      "INSERT INTO audit_events (seq, at, request_id, actor_id, organisation_id, action, outcome, "
-      "subject_type, subject_id, details, prev_hash, hash, mac) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {stored.seq, stored.at, stored.request_id, stored.actor_id, stored.organisation_id,
-       stored.action, stored.outcome, stored.subject_type, stored.subject_id, stored.details,
-       stored.prev_hash, stored.hash, stored.mac});
-  tx.Execute("UPDATE audit_head SET hash = ? WHERE id = 1", {stored.hash});
-  return stored.seq;
+  int64_t seq = head->integer(0) - count;
+  std::string prev_hash = head->text(1);
+  std::string at = FormatUtc(clock_.Now());
+  for (const Event& event : events) {
+    StoredEvent stored{++seq,
+                       at,
+                       event.request_id,
+                       event.actor_id,
+                       event.organisation_id,
+                       event.action,
+                       std::string(OutcomeCode(event.outcome)),
+                       event.subject_type,
+                       event.subject_id,
+                       DetailsJson(event),
+                       prev_hash,
+                       {},
+                       {}};
+    stored.hash = ChainHash(stored);
+    stored.mac = crypto::MacHex(mac_key_, stored.hash);
+    tx.Execute(
+        "INSERT INTO audit_events (seq, at, request_id, actor_id, organisation_id, action, "
+        "outcome, subject_type, subject_id, details, prev_hash, hash, mac) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {stored.seq, stored.at, stored.request_id, stored.actor_id, stored.organisation_id,
+         stored.action, stored.outcome, stored.subject_type, stored.subject_id, stored.details,
+         stored.prev_hash, stored.hash, stored.mac});
+    prev_hash = stored.hash;
+    seqs.push_back(stored.seq);
+  }
+  tx.Execute("UPDATE audit_head SET hash = ? WHERE id = 1", {prev_hash});
+  return seqs;
 }
 
 VerifyReport Verify(db::Database& db, const crypto::SecretBytes& mac_key) {

@@ -44,6 +44,8 @@ class AuditLog {
 
   // Appends `event` inside `tx`; returns its sequence number (1, 2, 3, ...).
   int64_t Append(db::Tx& tx, const Event& event) const;
+  // Appends `events` in order inside `tx`, moving the chain's head once; returns their numbers.
+  std::vector<int64_t> AppendAll(db::Tx& tx, std::span<const Event> events) const;
 
  private:
   const crypto::SecretBytes& mac_key_;

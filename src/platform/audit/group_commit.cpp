@@ -23,9 +23,7 @@ void GroupCommit::Append(std::vector<Event> events) {
     lock.unlock();
     std::exception_ptr error;
     try {
-      db_.Write([&](db::Tx& tx) {
-        for (const auto& event : batch->events) log_.Append(tx, event);
-      });
+      db_.Write([&](db::Tx& tx) { log_.AppendAll(tx, batch->events); });
     } catch (...) {
       error = std::current_exception();
     }

@@ -55,6 +55,22 @@ TEST_P(AuditAppendTest, EventsInSeveralTransactionsContinueTheChain) {
   EXPECT_EQ(ReadEvent(5)->prev_hash, ReadEvent(4)->hash);
 }
 
+TEST_P(AuditAppendTest, ABatchIsNumberedInOrderAndContinuesTheChain) {
+  EXPECT_EQ(AppendOne(1), 1);
+  std::vector<Event> batch{SampleEvent(2), SampleEvent(3), SampleEvent(4)};
+  auto seqs = db().Write([&](db::Tx& tx) { return log_.AppendAll(tx, batch); });
+  EXPECT_THAT(seqs, ElementsAre(2, 3, 4));
+  EXPECT_EQ(AppendOne(5), 5);
+  EXPECT_TRUE(db().Write([&](db::Tx& tx) { return log_.AppendAll(tx, {}); }).empty());
+  EXPECT_EQ(StoredSequenceNumbers(), OneTo(5));
+  EXPECT_EQ(ReadEvent(3)->subject_id, "case-3");
+  EXPECT_EQ(ReadEvent(2)->prev_hash, ReadEvent(1)->hash);
+  EXPECT_EQ(ReadEvent(5)->prev_hash, ReadEvent(4)->hash);
+  EXPECT_EQ(ReadHead().hash, ReadEvent(5)->hash);
+  VerifyReport report = VerifyWithOwnKey();
+  EXPECT_TRUE(report.intact()) << report.problem;
+}
+
 TEST_P(AuditAppendTest, StoresTheEventAsGiven) {
   clock_.Set(*ParseUtc("2027-03-04T05:06:07.000008Z"));
   Event event;
