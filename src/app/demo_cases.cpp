@@ -259,6 +259,10 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
   if (count < 0 || count > 10'000'000) {
     return Fail(Problem::Invalid("cases", "--cases must be from 0 to 10,000,000"));
   }
+  if (shape.provider_cases < 1 || shape.caseload < 1) {
+    return Fail(
+        Problem::Invalid("shape", "A provider and a worker must each hold at least one case"));
+  }
   DemoCaseReport report;
   PhaseClock clock(report.phases);
   auto started = std::chrono::steady_clock::now();

@@ -193,6 +193,9 @@ TEST_F(DemoDataTest, ACountOutOfRangeIsRefusedAndAddsNothing) {
   auto refused = GenerateDemoCases(app().runtime(), -1, 1);
   ASSERT_FALSE(refused);
   EXPECT_THAT(refused.error().message, HasSubstr("--cases must be from 0"));
+  auto no_caseload = GenerateDemoCases(app().runtime(), 5, 1, {.caseload = 0});
+  ASSERT_FALSE(no_caseload);
+  EXPECT_THAT(no_caseload.error().message, HasSubstr("at least one case"));
   EXPECT_EQ(AllCases(app()).size(), before);
 }
 
