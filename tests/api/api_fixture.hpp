@@ -100,6 +100,12 @@ class CaseApiTest : public app::testing::AppTest {
     ASSERT_FALSE(case_id_.empty());
   }
 
+  // A token for a support worker of the same provider who is not assigned to the case.
+  std::string UnassignedColleagueToken() {
+    app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+    return IssueToken(app(), kColleague);
+  }
+
   std::string token_, case_id_;
 };
 

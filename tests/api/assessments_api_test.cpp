@@ -148,8 +148,7 @@ TEST_F(AssessmentsApiTest, AnAssessmentBasedOnAnOlderVersionIsRefusedWith409) {
 
 TEST_F(AssessmentsApiTest, AnUnassignedColleagueIsRefused) {
   ASSERT_EQ(Call(app(), "POST", base_ + "/needs", token_, Needs(0)).status, 201);
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto read = Call(app(), "GET", base_, colleague);
   EXPECT_THAT(read.status, AnyOf(403, 404));
   EXPECT_THAT(read.body, Not(HasSubstr("A safe place to sleep")));

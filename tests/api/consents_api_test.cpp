@@ -140,8 +140,7 @@ TEST_F(ConsentsApiTest, AWithdrawalFromAStaleVersionIsRefusedWith409) {
 TEST_F(ConsentsApiTest, AnUnassignedColleagueIsRefused) {
   std::string id = RecordSharingConsent();
   ASSERT_FALSE(id.empty());
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto list = Call(app(), "GET", consents_, colleague);
   EXPECT_THAT(list.status, AnyOf(403, 404));
   EXPECT_THAT(list.body, Not(HasSubstr("Lowtown Law Centre")));

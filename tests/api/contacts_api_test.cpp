@@ -156,8 +156,7 @@ TEST_F(ContactsApiTest, ACorrectionFromAStaleVersionIsRefusedWith409) {
 TEST_F(ContactsApiTest, AnUnassignedColleagueAndAnotherProviderAreRefused) {
   std::string id = Record(VisitJson("Only for her workers"));
   ASSERT_FALSE(id.empty());
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto list = Call(app(), "GET", list_, colleague);
   EXPECT_THAT(list.status, AnyOf(403, 404));
   EXPECT_THAT(list.body, Not(HasSubstr("Only for her workers")));
@@ -175,8 +174,7 @@ TEST_F(ContactsApiTest, AnUnassignedColleagueAndAnotherProviderAreRefused) {
 TEST_F(ContactsApiTest, ARestrictedNoteIsNeverSentToABreakGlassReader) {
   std::string id = Record(VisitJson("RESTRICTED-CANARY disclosed the trafficker's name", true));
   ASSERT_FALSE(id.empty());
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   BreakGlassAsColleague(app(), case_id_);
 
   auto list = Call(app(), "GET", list_, colleague);

@@ -122,8 +122,7 @@ TEST_F(DependantsApiTest, AChangeFromAStaleVersionIsRefusedWith409) {
 TEST_F(DependantsApiTest, AnUnassignedColleagueIsRefused) {
   std::string id = Add();
   ASSERT_FALSE(id.empty());
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto list = Call(app(), "GET", list_, colleague);
   EXPECT_THAT(list.status, AnyOf(403, 404));
   EXPECT_THAT(list.body, Not(HasSubstr("Lira")));

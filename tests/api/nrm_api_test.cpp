@@ -155,8 +155,7 @@ TEST_F(NrmApiTest, AChangeFromAStaleCountIsRefusedWith409) {
 
 TEST_F(NrmApiTest, AnUnassignedColleagueIsRefused) {
   ASSERT_EQ(Call(app(), "POST", nrm_ + "/events", token_, kDutyToNotify).status, 201);
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto read = Call(app(), "GET", nrm_, colleague);
   EXPECT_THAT(read.status, AnyOf(403, 404));
   EXPECT_THAT(read.body, Not(HasSubstr("duty_to_notify_sent")));

@@ -122,8 +122,7 @@ TEST_F(OwnAccountApiTest, ReadersWhoMayNotSeeRestrictedTextGetTheServicesRefusal
                  AccountJson("OWN-ACCOUNT-CANARY named the man who drove the van", 0))
                 .status,
             200);
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
 
   // Unassigned, then through break-glass: break-glass reads the case, never restricted text.
   EXPECT_THAT(Call(app(), "GET", account_, colleague).status, AnyOf(403, 404));

@@ -166,8 +166,7 @@ TEST_F(PlansApiTest, AChangeFromAStaleRevisionIsRefusedWith409) {
 TEST_F(PlansApiTest, AnUnassignedColleagueIsRefused) {
   ASSERT_EQ(Call(app(), "POST", plan_, token_).status, 201);
   ASSERT_EQ(Call(app(), "POST", plan_ + "/goals", token_, Goal(1)).status, 200);
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto read = Call(app(), "GET", plan_, colleague);
   EXPECT_THAT(read.status, AnyOf(403, 404));
   EXPECT_THAT(read.body, Not(HasSubstr("A safe place to live")));
@@ -220,8 +219,7 @@ TEST_F(PlansApiTest, ARemovalThatDoesNotApplyIsRefusedAndRemovesNothing) {
   EXPECT_THAT(ErrorFields(typed), Contains("revision"));
   EXPECT_THAT(ErrorFields(typed), Contains("goal"));
 
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   EXPECT_THAT(Call(app(), "DELETE", goal, colleague, R"({"revision": 2})").status, AnyOf(403, 404));
   EXPECT_EQ(
       Call(app(), "DELETE", goal, IssueToken(app(), kOtherProvider), R"({"revision": 2})").status,
@@ -274,8 +272,7 @@ TEST_F(PlansApiTest, AnOlderVersionIsReadByItsNumber) {
     EXPECT_THAT(ErrorFields(res), Contains("version")) << bad;
   }
 
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  auto colleague = Call(app(), "GET", plan_ + "/versions/1", IssueToken(app(), kColleague));
+  auto colleague = Call(app(), "GET", plan_ + "/versions/1", UnassignedColleagueToken());
   EXPECT_THAT(colleague.status, AnyOf(403, 404));
   EXPECT_THAT(colleague.body, Not(HasSubstr("Refer to the housing team")));
   EXPECT_EQ(Call(app(), "GET", plan_ + "/versions/1", IssueToken(app(), kOtherProvider)).status,

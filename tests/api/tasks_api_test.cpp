@@ -121,8 +121,7 @@ TEST_F(TasksApiTest, AStaleOrRepeatedCompletionIsRefused) {
 TEST_F(TasksApiTest, AnUnassignedColleagueIsRefused) {
   std::string id = AddTask();
   ASSERT_FALSE(id.empty());
-  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
-  std::string colleague = IssueToken(app(), kColleague);
+  std::string colleague = UnassignedColleagueToken();
   auto list = Call(app(), "GET", tasks_, colleague);
   EXPECT_THAT(list.status, AnyOf(403, 404));
   EXPECT_THAT(list.body, Not(HasSubstr("Book the GP")));
