@@ -234,8 +234,10 @@ Result<std::vector<Person>> CaseService::Staff(const Actor& actor) {
       return Fail(Problem::Forbidden());
     }
     std::vector<Person> people;
-    for (const auto& user : identity::ListUsers(tx, actor.organisation_id)) {
-      if (IsCaseStaff(user, actor.organisation_id)) people.push_back({user.id, user.display_name});
+    for (auto& user : identity::ListActiveUserNames(
+             tx, actor.organisation_id,
+             {identity::Role::kSupportWorker, identity::Role::kServiceManager})) {
+      people.push_back({std::move(user.id), std::move(user.display_name)});
     }
     return people;
   });

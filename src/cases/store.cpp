@@ -310,9 +310,9 @@ CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view o
   }
   params.emplace_back(filter.limit);
   params.emplace_back(filter.offset);
-  for (const auto& row :
-       tx.Query("SELECT " + columns + where + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
-                params)) {
+  for (const auto& row : tx.Query(
+           "SELECT " + columns + where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?",
+           params)) {
     out.cases.push_back(FromRow(row, key));
   }
   return out;

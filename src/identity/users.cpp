@@ -89,6 +89,25 @@ std::vector<User> ListUsers(db::Tx& tx, std::string_view organisation_id) {
   return out;
 }
 
+std::vector<UserName> ListActiveUserNames(db::Tx& tx, std::string_view organisation_id,
+                                          const std::vector<Role>& roles) {
+  if (roles.empty()) return {};
+  std::string marks;
+  db::Params params{organisation_id, true};
+  for (Role role : roles) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(std::string(Code(role)));
+  }
+  std::vector<UserName> out;
+  for (const auto& row : tx.Query("SELECT id, display_name FROM users WHERE organisation_id = ? "
+                                  "AND active = ? AND role IN (" +
+                                      marks + ") ORDER BY lower(display_name), id",
+                                  params)) {
+    out.push_back({row.text(0), row.text(1)});
+  }
+  return out;
+}
+
 Result<User> InsertUser(db::Tx& tx, const ValidUser& user, TimePoint now) {
   if (FindUserByEmail(tx, user.email)) {
     return Fail(Problem::Invalid("email", "An account with this email address already exists"));

@@ -51,6 +51,16 @@ std::optional<User> FindUserByEmail(db::Tx& tx, std::string_view normalised_emai
 // An empty organisation id lists every user.
 std::vector<User> ListUsers(db::Tx& tx, std::string_view organisation_id);
 
+// The id and name of a user, for choosing or naming a colleague.
+struct UserName {
+  std::string id;
+  std::string display_name;
+};
+// The active users of an organisation holding one of `roles`, by name. Reads only ids and
+// names, so lists of colleagues never load password hashes or TOTP secrets.
+std::vector<UserName> ListActiveUserNames(db::Tx& tx, std::string_view organisation_id,
+                                          const std::vector<Role>& roles);
+
 // A duplicate email is Invalid on the "email" field.
 Result<User> InsertUser(db::Tx& tx, const ValidUser& user, TimePoint now);
 // Saves display name, role and active state if `expected_version` is current (else Conflict).

@@ -215,6 +215,30 @@ TEST_P(AdminTest, OtherOrganisationsUsersAreNotFound) {
   EXPECT_TRUE(admin().GetUser(ActorFor(operator_admin_), stranger.id));
 }
 
+TEST_P(AdminTest, ActiveUserNamesListTheActivePeopleOfTheRolesAskedByName) {
+  User worker = AddUser(provider_, "b.worker@safeharbour.example", Role::kSupportWorker, false);
+  User manager = AddUser(provider_, "a.manager@safeharbour.example", Role::kServiceManager, false);
+  User gone = AddUser(provider_, "c.gone@safeharbour.example", Role::kSupportWorker, false);
+  Organisation other = AddOrganisation("Other Provider", OrgKind::kProvider);
+  AddUser(other, "stranger@example.org", Role::kSupportWorker, false);
+  db().Write([&](db::Tx& tx) {
+    User changed = gone;
+    changed.active = false;
+    ASSERT_TRUE(UpdateUser(tx, changed, gone.version, clock_.Now()));
+  });
+  auto names = db().Read([&](db::Tx& tx) {
+    return ListActiveUserNames(tx, provider_.id, {Role::kSupportWorker, Role::kServiceManager});
+  });
+  EXPECT_THAT(names,
+              ElementsAre(Field(&UserName::id, manager.id), Field(&UserName::id, worker.id)));
+  EXPECT_EQ(names.at(0).display_name, manager.display_name);
+  auto admins = db().Read(
+      [&](db::Tx& tx) { return ListActiveUserNames(tx, provider_.id, {Role::kAdministrator}); });
+  EXPECT_THAT(admins, ElementsAre(Field(&UserName::id, provider_admin_.id)));
+  EXPECT_TRUE(
+      db().Read([&](db::Tx& tx) { return ListActiveUserNames(tx, provider_.id, {}); }).empty());
+}
+
 WAYMARK_INSTANTIATE_DB_TEST(AdminTest);
 
 }  // namespace

@@ -24,26 +24,25 @@ bool IsUrlAttribute(std::string_view name) {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Text content needs only &, < and > escaped; quotes are left readable.
+void AppendEscapedText(std::string& out, std::string_view text) {
+  size_t run = 0;  // start of the characters not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '&' && c != '<' && c != '>') continue;
+    out.append(text.substr(run, i - run));
+    out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
+    run = i + 1;
+  }
+  out.append(text.substr(run));
+}
+
 }  // namespace
 
 std::string EscapeText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  AppendEscapedText(out, text);
   return out;
 }
 
@@ -138,6 +137,11 @@ Node& Node::Add(std::vector<Node> children) & {
   return *this;
 }
 
+Node& Node::Add(std::initializer_list<Child> children) & {
+  for (const auto& c : children) Add(c.Take());
+  return *this;
+}
+
 Node& Node::AddText(std::string_view text) & { return Add(Text(text)); }
 
 bool Node::empty() const { return kind_ == Kind::kFragment && children_.empty(); }
@@ -145,7 +149,7 @@ bool Node::empty() const { return kind_ == Kind::kFragment && children_.empty();
 void Node::RenderTo(std::string& out) const {
   switch (kind_) {
     case Kind::kText:
-      out += EscapeText(text_);
+      AppendEscapedText(out, text_);
       return;
     case Kind::kLiteral:
       out += name_;
@@ -168,7 +172,7 @@ void Node::RenderTo(std::string& out) const {
     out += a.name;
     if (a.boolean) continue;
     out += "=\"";
-    out += EscapeAttribute(a.value);
+    AppendEscapedHtml(out, a.value);
     out += '"';
   }
   out += '>';
@@ -209,6 +213,12 @@ Node Trusted(Literal markup) {
 Node Fragment(std::vector<Node> children) {
   Node n;
   n.Add(std::move(children));
+  return n;
+}
+
+Node Fragment(std::initializer_list<Child> children) {
+  Node n;
+  n.Add(children);
   return n;
 }
 

@@ -25,6 +25,8 @@ struct Attribute {
   std::string value;
 };
 
+class Child;
+
 class Node {
  public:
   // An empty fragment: renders nothing.
@@ -49,10 +51,8 @@ class Node {
   Node&& Add(Node child) && { return std::move(Add(std::move(child))); }
   Node& Add(std::vector<Node> children) &;
   Node&& Add(std::vector<Node> children) && { return std::move(Add(std::move(children))); }
-  Node& Add(std::initializer_list<Node> children) & { return Add(std::vector<Node>(children)); }
-  Node&& Add(std::initializer_list<Node> children) && {
-    return std::move(Add(std::vector<Node>(children)));
-  }
+  Node& Add(std::initializer_list<Child> children) &;
+  Node&& Add(std::initializer_list<Child> children) && { return std::move(Add(children)); }
   // Appends an escaped text child.
   Node& AddText(std::string_view text) &;
   Node&& AddText(std::string_view text) && { return std::move(AddText(text)); }
@@ -75,6 +75,7 @@ class Node {
   friend Node Text(std::string_view text);
   friend Node Trusted(Literal markup);
   friend Node Fragment(std::vector<Node> children);
+  friend Node Fragment(std::initializer_list<Child> children);
   friend Node ScriptFile(std::string_view src);
   friend Node InlineScript(Literal code);
 
@@ -88,6 +89,18 @@ class Node {
   std::vector<Node> children_;
 };
 
+// One element of a braced list of children, `Add({a, b})`. A std::initializer_list holds
+// const elements, so a list of Nodes could only be copied, the whole subtree each time; this
+// wrapper holds its Node mutable so Add and Fragment move it out instead.
+class Child {
+ public:
+  Child(Node node) : node_(std::move(node)) {}  // NOLINT(google-explicit-constructor)
+  Node Take() const { return std::move(node_); }
+
+ private:
+  mutable Node node_;
+};
+
 // An element, e.g. El("p").Class("govuk-body").AddText(name).
 Node El(TagName tag);
 // Text, escaped when rendered.
@@ -96,6 +109,7 @@ Node Text(std::string_view text);
 Node Trusted(Literal markup);
 // Several nodes rendered one after the other.
 Node Fragment(std::vector<Node> children);
+Node Fragment(std::initializer_list<Child> children);
 // <script type="module" src="..."></script>; the URL is checked like any href.
 Node ScriptFile(std::string_view src);
 // <script>code</script> for our own compile-time script text only.

@@ -9,5 +9,7 @@
 namespace waymark {
 
 std::string EscapeHtml(std::string_view text);
+// The same, appended to `out` (the page renderer writes into one buffer).
+void AppendEscapedHtml(std::string& out, std::string_view text);
 
 }  // namespace waymark

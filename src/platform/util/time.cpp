@@ -42,16 +42,25 @@ std::optional<TimePoint> ParseUtc(std::string_view text) {
       text[16] != ':' || text[19] != '.' || text[26] != 'Z') {
     return std::nullopt;
   }
-  int y, mo, d, h, mi, s;
-  long us;
-  std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6ldZ", &y, &mo, &d, &h, &mi, &s, &us) !=
-      7) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(mo)),
-                                  std::chrono::day(unsigned(d))};
-  if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || us < 0) return std::nullopt;
+  // Read by position, digits only: every row read carries a time or two, and sscanf was a
+  // visible share of reading a page of cases.
+  bool digits = true;
+  auto number = [&](size_t from, size_t count) {
+    int64_t value = 0;
+    for (size_t i = from; i < from + count; ++i) {
+      char c = text[i];
+      if (c < '0' || c > '9') digits = false;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  int64_t y = number(0, 4), mo = number(5, 2), d = number(8, 2), h = number(11, 2),
+          mi = number(14, 2), s = number(17, 2), us = number(20, 6);
+  if (!digits) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(y)),
+                                  std::chrono::month(static_cast<unsigned>(mo)),
+                                  std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 59) return std::nullopt;
   auto tp = std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) +
             std::chrono::seconds(s) + microseconds(us);
   return std::chrono::time_point_cast<TimePoint::duration>(tp);

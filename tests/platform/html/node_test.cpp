@@ -63,6 +63,24 @@ TEST(Node, FragmentsFlattenAndEmptyRendersNothing) {
   EXPECT_EQ(Node().Render(), "");
 }
 
+TEST(Node, BracedChildrenKeepTheirOrderAndNamedNodesStayIntact) {
+  // Temporaries in braces are moved in; a named node is copied, so it can be used again.
+  Node item = El("li").AddText("kept");
+  Node list = El("ul").Add({El("li").AddText("1"), item, El("li").AddText("2")});
+  list.Add({item});
+  EXPECT_EQ(list.Render(), "<ul><li>1</li><li>kept</li><li>2</li><li>kept</li></ul>");
+  EXPECT_EQ(item.Render(), "<li>kept</li>");
+  EXPECT_EQ(Fragment({item, Text("a & b")}).Render(), "<li>kept</li>a &amp; b");
+}
+
+TEST(Node, TextEscapesAtEveryPositionAndLeavesPlainRunsWhole) {
+  EXPECT_EQ(El("p").AddText("&start middle< >end&").Render(),
+            "<p>&amp;start middle&lt; &gt;end&amp;</p>");
+  EXPECT_EQ(El("p").AddText("").Render(), "<p></p>");
+  EXPECT_EQ(El("p").Attr("title", "'x' & \"y\"").Render(),
+            "<p title=\"&#39;x&#39; &amp; &quot;y&quot;\"></p>");
+}
+
 TEST(Node, ElementMethodsOnTextAreProgrammingErrors) {
   Node text = Text("x");
   EXPECT_THROW(text.Attr("id", "y"), std::logic_error);

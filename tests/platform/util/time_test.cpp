@@ -25,6 +25,11 @@ TEST(Time, RefusesMalformedText) {
   EXPECT_FALSE(ParseUtc("2026-02-30T09:05:07.000000Z"));
   EXPECT_FALSE(ParseUtc("2026-11-23T24:05:07.000000Z"));
   EXPECT_FALSE(ParseUtc(""));
+  // Right length and separators, but a sign, a space or a letter where a digit belongs.
+  EXPECT_FALSE(ParseUtc("+026-11-23T09:05:07.000000Z"));
+  EXPECT_FALSE(ParseUtc("2026-11-23T 9:05:07.000000Z"));
+  EXPECT_FALSE(ParseUtc("2026-11-23T09:05:07.00000xZ"));
+  EXPECT_FALSE(ParseUtc("2026-11-23T09:60:07.000000Z"));
 }
 
 TEST(Time, ShowsLondonTimeToPeople) {

@@ -60,6 +60,11 @@ struct SqliteConnection::Statement {
 };
 
 SqliteConnection::SqliteConnection(const std::string& path, Role role, const OpenOptions& options) {
+  // SQLite's memory statistics take a process-wide mutex on every allocation, which the page
+  // cache does on each read; Waymark never asks for them. This must precede the first open and
+  // is refused (harmlessly) once SQLite is initialised.
+  static const int kNoMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kNoMemoryStatistics;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -88,6 +93,7 @@ SqliteConnection::SqliteConnection(const std::string& path, Role role, const Ope
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; "
         "PRAGMA trusted_schema=OFF;");
     if (role == Role::kReader) ExecuteScript("PRAGMA query_only=ON;");
+
   } catch (...) {
     sqlite3_close_v2(db_);
     db_ = nullptr;
