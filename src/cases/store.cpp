@@ -155,6 +155,20 @@ std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id) {
   return HeaderWhere(tx, "id = ?", id);
 }
 
+std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_view id,
+                                                       std::string_view user_id, TimePoint now) {
+  auto row = tx.QueryOne(
+      "SELECT c.id, c.organisation_id, c.reference, c.version, c.status, EXISTS (SELECT 1 FROM "
+      "case_workers w WHERE w.case_id = c.id AND w.user_id = ?), (SELECT max(g.expires_at) FROM "
+      "case_break_glass g WHERE g.case_id = c.id AND g.user_id = ? AND g.expires_at > ?) "
+      "FROM cases c WHERE c.id = ?",
+      {user_id, user_id, now, id});
+  if (!row) return std::nullopt;
+  return CaseHeaderForUser{CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(3),
+                                      ParseCaseStatus(row->text(4)).value_or(CaseStatus::kOpen)},
+                           row->boolean(5), row->optional_time(6)};
+}
+
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference) {
   return HeaderWhere(tx, "reference = ?", reference);
 }

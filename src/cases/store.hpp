@@ -27,6 +27,17 @@ struct CaseHeader {
 };
 
 std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id);
+
+// A case's header with what the policy needs to know about one user and it: whether they are
+// assigned, and until when a live break-glass lets them read it. One statement, since every
+// request inside a case starts here (on PostgreSQL each statement is a round trip).
+struct CaseHeaderForUser {
+  CaseHeader header;
+  bool assigned = false;
+  std::optional<TimePoint> break_glass_until;
+};
+std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_view id,
+                                                       std::string_view user_id, TimePoint now);
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference);
 
 // The denormalised copies the case lists filter on, kept by the features that own them: the NRM

@@ -44,15 +44,16 @@ Result<void> CaseWork::Require(Action action) {
 }
 
 Result<AuthorisedCase> CaseWork::Authorise(std::string_view case_id, Action action) {
-  auto header = FindCaseHeader(tx, case_id);
-  if (!header || header->organisation_id != actor.organisation_id) {
-    if (header) Deny(action, header->id, "case records stay within their provider");
+  auto found = FindCaseHeaderForUser(tx, case_id, actor.user_id, now);
+  if (!found || found->header.organisation_id != actor.organisation_id) {
+    if (found) Deny(action, found->header.id, "case records stay within their provider");
     return Fail(Problem::NotFound(std::string(kNoSuchCase)));
   }
+  auto* header = &found->header;
   CaseAccess access;
-  access.assigned = IsAssigned(tx, header->id, actor.user_id);
+  access.assigned = found->assigned;
   access.manager = actor.role == identity::Role::kServiceManager;
-  access.break_glass_until = ActiveBreakGlassUntil(tx, header->id, actor.user_id, now);
+  access.break_glass_until = found->break_glass_until;
   access.resource = identity::Resource{header->organisation_id, access.assigned,
                                        access.break_glass_until.has_value()};
   auto decision = identity::Decide(actor, action, access.resource);

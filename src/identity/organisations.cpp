@@ -8,18 +8,30 @@ namespace waymark::identity {
 
 namespace {
 
-Organisation FromRow(const db::Row& row) {
-  return Organisation{row.text("id"),
-                      row.text("name"),
-                      *ParseOrgKind(row.text("kind")),
-                      row.boolean("is_operator"),
-                      row.boolean("active"),
-                      row.integer("version")};
-}
-
 constexpr std::string_view kColumns = "id, name, kind, is_operator, active, version";
 
+Organisation FromRow(const db::Row& row) { return OrganisationFromRow(row, 0); }
+
 }  // namespace
+
+std::string OrganisationColumns(std::string_view alias) {
+  std::string out;
+  for (std::string_view rest = kColumns; !rest.empty();) {
+    size_t comma = rest.find(", ");
+    if (!out.empty()) out += ", ";
+    if (!alias.empty()) (out += alias) += '.';
+    out += rest.substr(0, comma);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 2);
+  }
+  return out;
+}
+
+Organisation OrganisationFromRow(const db::Row& row, std::size_t first) {
+  return Organisation{
+      row.text(first),        row.text(first + 1),    *ParseOrgKind(row.text(first + 2)),
+      row.boolean(first + 3), row.boolean(first + 4), row.integer(first + 5)};
+}
 
 Result<std::pair<std::string, OrgKind>> ValidateOrganisation(const OrganisationInput& input) {
   std::vector<FieldError> errors;

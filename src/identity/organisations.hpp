@@ -31,6 +31,12 @@ struct OrganisationInput {
 // Trims and checks a name and kind; Invalid with field errors "name" and "kind".
 Result<std::pair<std::string, OrgKind>> ValidateOrganisation(const OrganisationInput& input);
 
+// For queries that join organisations to other tables: the columns OrganisationFromRow reads,
+// in order (prefixed with `alias` and a dot unless it is empty), and the Organisation read from
+// them starting at column `first`.
+std::string OrganisationColumns(std::string_view alias);
+Organisation OrganisationFromRow(const db::Row& row, std::size_t first);
+
 std::optional<Organisation> FindOrganisation(db::Tx& tx, std::string_view id);
 std::vector<Organisation> ListOrganisations(db::Tx& tx);
 bool AnyOrganisationExists(db::Tx& tx);

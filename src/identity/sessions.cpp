@@ -33,6 +33,17 @@ NewSession Insert(db::Tx& tx, std::string_view user_id, SessionStage stage, Time
   return out;
 }
 
+constexpr std::string_view kSessionColumns =
+    "s.token_hash, s.user_id, s.stage, s.csrf_token, s.pending_totp_secret, s.created_at, "
+    "s.last_seen_at";
+
+std::optional<Session> SessionFromRow(const db::Row& row) {
+  auto stage = ParseStage(row.text(2));
+  if (!stage) return std::nullopt;
+  return Session{row.text(0),          row.text(1), *stage,     row.text(3),
+                 row.optional_blob(4), row.time(5), row.time(6)};
+}
+
 }  // namespace
 
 std::string_view Code(SessionStage stage) {
@@ -68,14 +79,28 @@ NewSession ReissueSession(db::Tx& tx, const Session& old, SessionStage stage, Ti
 
 std::optional<Session> FindSession(db::Tx& tx, std::string_view token) {
   auto row = tx.QueryOne(
-      "SELECT token_hash, user_id, stage, csrf_token, pending_totp_secret, created_at, "
-      "last_seen_at FROM sessions WHERE token_hash = ?",
+      "SELECT " + std::string(kSessionColumns) + " FROM sessions s WHERE " + "s.token_hash = ?",
       {crypto::HashToken(token)});
   if (!row) return std::nullopt;
-  auto stage = ParseStage(row->text(2));
-  if (!stage) return std::nullopt;
-  return Session{row->text(0),          row->text(1), *stage,      row->text(3),
-                 row->optional_blob(4), row->time(5), row->time(6)};
+  return SessionFromRow(*row);
+}
+
+std::optional<SessionAccount> FindSessionAccount(db::Tx& tx, std::string_view token) {
+  // Left joins, so a session whose user or organisation has gone is still found and ended.
+  static const std::string sql = "SELECT " + std::string(kSessionColumns) + ", " +
+                                 UserColumns("u") + ", " + OrganisationColumns("o") +
+                                 " FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
+                                 "LEFT JOIN organisations o ON o.id = u.organisation_id "
+                                 "WHERE s.token_hash = ?";
+  auto row = tx.QueryOne(sql, {crypto::HashToken(token)});
+  if (!row) return std::nullopt;
+  auto session = SessionFromRow(*row);
+  if (!session) return std::nullopt;
+  SessionAccount out{std::move(*session), std::nullopt, std::nullopt};
+  constexpr std::size_t kUserFirst = 7, kOrgFirst = kUserFirst + kUserColumnCount;
+  if (!row->is_null(kUserFirst)) out.user = UserFromRow(*row, kUserFirst);
+  if (!row->is_null(kOrgFirst)) out.organisation = OrganisationFromRow(*row, kOrgFirst);
+  return out;
 }
 
 void TouchSession(db::Tx& tx, const Session& session, TimePoint now) {

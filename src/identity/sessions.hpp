@@ -9,6 +9,8 @@
 #include <string>
 
 #include "identity/deps.hpp"
+#include "identity/organisations.hpp"
+#include "identity/users.hpp"
 #include "platform/db/database.hpp"
 
 namespace waymark::identity {
@@ -43,6 +45,14 @@ NewSession CreateSession(db::Tx& tx, std::string_view user_id, SessionStage stag
 // limit runs from the first sign-in step).
 NewSession ReissueSession(db::Tx& tx, const Session& old, SessionStage stage, TimePoint now);
 std::optional<Session> FindSession(db::Tx& tx, std::string_view token);
+// A session with its user and the user's organisation, in one statement: every signed-in
+// request starts here. The user or organisation is empty if its row has gone.
+struct SessionAccount {
+  Session session;
+  std::optional<User> user;
+  std::optional<Organisation> organisation;
+};
+std::optional<SessionAccount> FindSessionAccount(db::Tx& tx, std::string_view token);
 void TouchSession(db::Tx& tx, const Session& session, TimePoint now);
 void SetPendingTotp(db::Tx& tx, const Session& session, const std::optional<db::Blob>& secret);
 void DeleteSession(db::Tx& tx, std::string_view token_hash);

@@ -335,8 +335,9 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token, bool t
       DeleteSession(tx, session.token_hash);
       return {std::nullopt, std::move(problem)};
     };
-    auto session = FindSession(tx, token);
-    if (!session) return {};
+    auto account = FindSessionAccount(tx, token);
+    if (!account) return {};
+    auto* session = &account->session;
     switch (EvaluateSession(*session, now, deps_.limits)) {
       case SessionState::kIdleExpired:
         return end_session(*session, Problem::Unauthenticated(
@@ -352,8 +353,8 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token, bool t
       case SessionState::kLive:
         break;
     }
-    auto user = FindUser(tx, session->user_id);
-    auto org = user ? FindOrganisation(tx, user->organisation_id) : std::nullopt;
+    auto& user = account->user;
+    auto& org = account->organisation;
     if (!user || !user->active || !org || !org->active) {
       return end_session(*session, Problem::Unauthenticated());
     }

@@ -9,28 +9,43 @@ namespace waymark::identity {
 
 namespace {
 
-constexpr std::string_view kColumns =
-    "id, organisation_id, email, display_name, role, password_hash, totp_secret, "
-    "totp_last_step, active, version";
+constexpr std::string_view kColumns[] = {
+    "id",          "organisation_id", "email",  "display_name", "role", "password_hash",
+    "totp_secret", "totp_last_step",  "active", "version"};
 
-User FromRow(const db::Row& row) {
-  return User{row.text(0),
-              row.text(1),
-              row.text(2),
-              row.text(3),
-              *ParseRole(row.text(4)),
-              row.optional_text(5),
-              row.optional_blob(6),
-              row.optional_integer(7),
-              row.boolean(8),
-              row.integer(9)};
-}
+static_assert(std::size(kColumns) == kUserColumnCount);
+
+User FromRow(const db::Row& row) { return UserFromRow(row, 0); }
 
 std::string Select(std::string_view where) {
-  return "SELECT " + std::string(kColumns) + " FROM users " + std::string(where);
+  return "SELECT " + UserColumns("") + " FROM users " + std::string(where);
 }
 
 }  // namespace
+
+std::string UserColumns(std::string_view alias) {
+  std::string out;
+  for (std::string_view column : kColumns) {
+    if (!out.empty()) out += ", ";
+    if (!alias.empty()) (out += alias) += '.';
+    out += column;
+  }
+  return out;
+}
+
+User UserFromRow(const db::Row& row, std::size_t first) {
+  auto at = [first](std::size_t i) { return first + i; };
+  return User{row.text(at(0)),
+              row.text(at(1)),
+              row.text(at(2)),
+              row.text(at(3)),
+              *ParseRole(row.text(at(4))),
+              row.optional_text(at(5)),
+              row.optional_blob(at(6)),
+              row.optional_integer(at(7)),
+              row.boolean(at(8)),
+              row.integer(at(9))};
+}
 
 Result<ValidUser> ValidateUser(db::Tx& tx, const UserInput& input) {
   std::vector<FieldError> errors;

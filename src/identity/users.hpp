@@ -46,6 +46,13 @@ struct ValidUser {
 // Checks fields and that the role fits the organisation's kind; Invalid names each field.
 Result<ValidUser> ValidateUser(db::Tx& tx, const UserInput& input);
 
+// For queries that join users to other tables: the columns UserFromRow reads, in order
+// (prefixed with `alias` and a dot unless it is empty), and the User read from them starting at
+// column `first`.
+inline constexpr std::size_t kUserColumnCount = 10;
+std::string UserColumns(std::string_view alias);
+User UserFromRow(const db::Row& row, std::size_t first);
+
 std::optional<User> FindUser(db::Tx& tx, std::string_view id);
 std::optional<User> FindUserByEmail(db::Tx& tx, std::string_view normalised_email);
 // An empty organisation id lists every user.

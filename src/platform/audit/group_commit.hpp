@@ -48,12 +48,12 @@ class GroupCommit {
     std::vector<Event> events;
     bool done = false;
     std::exception_ptr error;
+    std::condition_variable changed;  // done, or a commit ended and this batch may go next
   };
 
   db::Database& db_;
   const AuditLog& log_;
   mutable std::mutex mutex_;
-  std::condition_variable committed_;
   std::shared_ptr<Batch> open_;        // collecting events for the next commit
   std::shared_ptr<Batch> committing_;  // being committed, or null
   Stats stats_;
