@@ -197,6 +197,39 @@ TEST_F(PostgresTest, BrokenConnectionsAreReplaced) {
   EXPECT_GE(db.Stats().discarded, 1u);
 }
 
+// BEGIN travels with a transaction's first statement (pipeline mode): what it says must still
+// hold, a failed first statement must leave the connection fit for the next transaction, and a
+// transaction that ran nothing must leave none open.
+TEST_F(PostgresTest, BeginSentWithTheFirstStatementStillTakesEffect) {
+  Database& db = test_db_->db();
+  db.Write([](Tx& tx) { tx.ExecuteScript("CREATE TABLE t (x BIGINT PRIMARY KEY)"); });
+  EXPECT_THROW(db.Read([](Tx& tx) { tx.Execute("INSERT INTO t VALUES (?)", {1}); }), DbError);
+  EXPECT_EQ(db.Read([](Tx& tx) { return tx.QueryOne("SELECT count(*) FROM t")->integer(0); }), 0);
+  // The first statement fails; the transaction is rolled back and the pool stays healthy.
+  EXPECT_THROW(db.Write([](Tx& tx) { tx.Query("SELECT no_such_column FROM t"); }), DbError);
+  db.Write([](Tx& tx) {
+    tx.Execute("INSERT INTO t VALUES (?)", {1});
+    tx.Execute("INSERT INTO t VALUES (?)", {2});
+  });
+  EXPECT_THROW(db.Write([](Tx& tx) { tx.Execute("INSERT INTO t VALUES (?)", {1}); }),
+               UniqueViolation);
+  db.Read([](Tx&) {});
+  db.Write([](Tx&) { return false; });
+  // Two statements in one transaction see one snapshot and are one unit.
+  EXPECT_THROW(db.Write([](Tx& tx) {
+    tx.Execute("INSERT INTO t VALUES (?)", {3});
+    tx.Execute("INSERT INTO t VALUES (?)", {1});
+  }),
+               UniqueViolation);
+  EXPECT_EQ(db.Read([](Tx& tx) {
+    EXPECT_EQ(tx.QueryOne("SELECT current_setting('transaction_read_only')")->text(0), "on");
+    return tx.QueryOne("SELECT count(*) FROM t")->integer(0);
+  }),
+            2);
+  EXPECT_EQ(db.Stats().in_use, 0);
+  EXPECT_EQ(db.Stats().discarded, 0u);
+}
+
 TEST_F(PostgresTest, SerializationFailuresAreDistinguishable) {
   Database& db = test_db_->db();
   db.Write([](Tx& tx) { tx.ExecuteScript("CREATE TABLE t (x BIGINT); INSERT INTO t VALUES (0)"); });

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/db/postgres/pg_errors.hpp"
@@ -131,7 +132,7 @@ PgConnection::PgConnection(const std::string& url, const std::string& descriptio
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
-bool PgConnection::Broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+bool PgConnection::Broken() const { return poisoned_ || PQstatus(conn_) != CONNECTION_OK; }
 
 bool PgConnection::InTransaction() const {
   auto s = PQtransactionStatus(conn_);
@@ -172,7 +173,6 @@ const std::string& PgConnection::PreparedName(std::string_view sql, const Params
 }
 
 PgConnection::ResultPtr PgConnection::Run(std::string_view sql, const Params& params) {
-  const std::string& name = PreparedName(sql, params);
   std::vector<std::string> texts(params.size());
   std::vector<const char*> values(params.size(), nullptr);
   std::vector<int> lengths(params.size(), 0);
@@ -201,6 +201,8 @@ PgConnection::ResultPtr PgConnection::Run(std::string_view sql, const Params& pa
     }
     values[i] = texts[i].c_str();
   }
+  if (!pending_begin_.empty()) return RunAfterBegin(sql, params, values, lengths, formats);
+  const std::string& name = PreparedName(sql, params);
   ResultPtr r(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
                              lengths.data(), formats.data(), 0));
   if (!r) Throw(nullptr);
@@ -243,7 +245,85 @@ std::int64_t PgConnection::Execute(std::string_view sql, const Params& params) {
   return affected && *affected ? std::stoll(affected) : 0;
 }
 
+void PgConnection::Begin(std::string_view begin_sql) { pending_begin_ = begin_sql; }
+
+void PgConnection::Commit() {
+  if (!pending_begin_.empty()) {
+    pending_begin_.clear();  // nothing ran: nothing to commit
+    return;
+  }
+  ExecuteScript("COMMIT");
+}
+
+void PgConnection::Rollback() {
+  if (!pending_begin_.empty()) {
+    pending_begin_.clear();
+    return;
+  }
+  if (!Broken() && InTransaction()) ExecuteScript("ROLLBACK");
+}
+
+bool PgConnection::TakeReconnected() { return std::exchange(reconnected_, false); }
+
+void PgConnection::SendPendingBegin() {
+  std::string begin = std::exchange(pending_begin_, std::string());
+  ResultPtr r(PQexec(conn_, begin.c_str()));
+  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) Throw(r.get());
+}
+
+PgConnection::ResultPtr PgConnection::RunAfterBegin(std::string_view sql, const Params& params,
+                                                    const std::vector<const char*>& values,
+                                                    const std::vector<int>& lengths,
+                                                    const std::vector<int>& formats) {
+  for (int attempt = 0;; ++attempt) {
+    std::vector<ResultPtr> results;
+    try {
+      const std::string& name = PreparedName(sql, params);
+      if (!PQenterPipelineMode(conn_)) Throw(nullptr);
+      bool sent = PQsendQueryParams(conn_, pending_begin_.c_str(), 0, nullptr, nullptr, nullptr,
+                                    nullptr, 0) &&
+                  PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
+                                      values.data(), lengths.data(), formats.data(), 0) &&
+                  PQpipelineSync(conn_);
+      // Each statement's results end with a null; the sync point ends the exchange. Two nulls
+      // in a row mean the stream has stopped (a broken connection).
+      for (int nulls = 0; sent && nulls < 2;) {
+        pg_result* r = PQgetResult(conn_);
+        if (!r) {
+          ++nulls;
+          continue;
+        }
+        nulls = 0;
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+          PQclear(r);
+          break;
+        }
+        results.emplace_back(r);
+      }
+      // Leaving pipeline mode fails only with results still uncollected: the connection cannot
+      // be trusted with another statement.
+      if (!PQexitPipelineMode(conn_)) poisoned_ = true;
+      if (results.size() != 2) Throw(results.empty() ? nullptr : results.front().get());
+      if (PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) Throw(results[0].get());
+    } catch (const DatabaseUnavailable&) {
+      // Nothing in this transaction has happened yet, so a reconnection and a second try are
+      // safe (the server rolls back whatever a broken connection left open).
+      if (attempt > 0 || PQstatus(conn_) == CONNECTION_OK) throw;
+      PQreset(conn_);
+      if (PQstatus(conn_) != CONNECTION_OK) throw;
+      prepared_.clear();  // they lived in the old server session
+      reconnected_ = true;
+      continue;
+    }
+    pending_begin_.clear();
+    auto status = PQresultStatus(results[1].get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(results[1].get());
+    return std::move(results[1]);
+  }
+}
+
 void PgConnection::ExecuteScript(std::string_view sql) {
+  if (!pending_begin_.empty()) SendPendingBegin();
   std::string text(sql);
   ResultPtr r(PQexec(conn_, text.c_str()));
   if (!r) Throw(nullptr);

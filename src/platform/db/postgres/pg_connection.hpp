@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "platform/db/database.hpp"
 
@@ -22,6 +23,18 @@ class PgConnection {
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
+
+  // Transactions. BEGIN is not sent on its own: it goes with the transaction's first statement
+  // in one round trip (libpq's pipeline mode), and a transaction that ran no statement sends
+  // neither BEGIN nor COMMIT. If that first exchange finds the connection broken (the server
+  // restarted since it was last used), nothing has happened yet, so it reconnects and sends
+  // both again, once.
+  void Begin(std::string_view begin_sql);
+  void Commit();
+  // Ends the transaction if one is open on a working connection; forgets a BEGIN never sent.
+  void Rollback();
+  // True once after Begin..Commit if the connection was re-established in between.
+  bool TakeReconnected();
 
   Rows Query(std::string_view sql, const Params& params);
   std::int64_t Execute(std::string_view sql, const Params& params);
@@ -39,11 +52,19 @@ class PgConnection {
   using ResultPtr = std::unique_ptr<pg_result, ResultDeleter>;
 
   ResultPtr Run(std::string_view sql, const Params& params);
+  // Sends the pending BEGIN and one prepared statement together; the statement's result.
+  ResultPtr RunAfterBegin(std::string_view sql, const Params& params,
+                          const std::vector<const char*>& values, const std::vector<int>& lengths,
+                          const std::vector<int>& formats);
+  void SendPendingBegin();
   const std::string& PreparedName(std::string_view sql, const Params& params);
   [[noreturn]] void Throw(pg_result* result) const;
 
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql + type signature -> name
+  std::string pending_begin_;  // BEGIN not yet sent: it goes with the first statement
+  bool reconnected_ = false;
+  bool poisoned_ = false;  // left in a state no statement should follow: drop it
 };
 
 }  // namespace waymark::db

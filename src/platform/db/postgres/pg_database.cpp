@@ -65,35 +65,26 @@ class PgDatabase final : public Database {
 
  protected:
   void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
-    const char* begin = mode == Mode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
     std::unique_ptr<PgConnection> connection = Acquire();
     try {
-      try {
-        connection->ExecuteScript(begin);
-      } catch (const DatabaseUnavailable&) {
-        // An idle connection may have died with a server restart; nothing has happened yet, so
-        // one fresh connection is a safe retry.
-        Release(std::move(connection));
-        connection = Acquire();
-        connection->ExecuteScript(begin);
-      }
+      // Sent with the first statement; a connection that died while idle is re-established
+      // there (PgConnection::Begin).
+      connection->Begin(mode == Mode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
       PgTx tx(*connection);
       if (!body(tx)) {
-        connection->ExecuteScript("ROLLBACK");
+        connection->Rollback();
       } else if (tx.spoiled() || connection->InFailedTransaction()) {
         throw DbError("the transaction was not committed because a statement in it failed");
       } else {
-        connection->ExecuteScript("COMMIT");
+        connection->Commit();
       }
     } catch (...) {
-      if (connection && !connection->Broken() && connection->InTransaction()) {
-        try {
-          connection->ExecuteScript("ROLLBACK");
-        } catch (const DbError&) {
-          // The original failure matters more; Release drops the connection if it broke.
-        }
+      try {
+        connection->Rollback();
+      } catch (const DbError&) {
+        // The original failure matters more; Release drops the connection if it broke.
       }
-      if (connection) Release(std::move(connection));  // null when a retried Acquire failed
+      Release(std::move(connection));
       throw;
     }
     Release(std::move(connection));
@@ -132,9 +123,11 @@ class PgDatabase final : public Database {
 
   void Release(std::unique_ptr<PgConnection> connection) {
     bool keep = connection && !connection->Broken() && !connection->InTransaction();
-    if (!keep) connection.reset();  // close outside the pool lock
+    bool reconnected = connection && connection->TakeReconnected();  // a broken one replaced
+    if (!keep) connection.reset();                                   // close outside the pool lock
     std::lock_guard lock(mutex_);
     --in_use_;
+    if (reconnected) ++discarded_;
     if (keep) {
       idle_.push_back(std::move(connection));
     } else {
