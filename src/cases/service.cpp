@@ -19,11 +19,11 @@ using identity::Action;
 using identity::Actor;
 using identity::Origin;
 
-std::vector<Person> PeopleFor(db::Tx& tx, const std::vector<std::string>& ids) {
+std::vector<Person> AssignedPeople(db::Tx& tx, std::string_view case_id) {
   std::vector<Person> people;
-  for (const auto& id : ids) {
-    auto user = identity::FindUser(tx, id);
-    people.push_back({id, user ? user->display_name : std::string("Unknown user")});
+  for (auto& worker : AssignedWorkers(tx, case_id)) {
+    if (worker.display_name.empty()) worker.display_name = "Unknown user";
+    people.push_back({std::move(worker.user_id), std::move(worker.display_name)});
   }
   return people;
 }
@@ -70,7 +70,7 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
     auto event = CaseEvent("case.view", actor, origin, header.id);
     if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
     w.Audit(std::move(event));
-    CaseView view{*record, PeopleFor(w.tx, AssignedWorkerIds(w.tx, header.id)), access, {}};
+    CaseView view{*record, AssignedPeople(w.tx, header.id), access, {}};
     for (const auto& summarise : sections_) {
       view.sections.push_back(summarise(w, key, view.record, access));
     }

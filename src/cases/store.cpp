@@ -368,13 +368,15 @@ std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key
   return ids;
 }
 
-std::vector<std::string> AssignedWorkerIds(db::Tx& tx, std::string_view case_id) {
-  std::vector<std::string> ids;
-  for (const auto& row : tx.Query(
-           "SELECT user_id FROM case_workers WHERE case_id = ? ORDER BY assigned_at", {case_id})) {
-    ids.push_back(row.text(0));
+std::vector<AssignedWorker> AssignedWorkers(db::Tx& tx, std::string_view case_id) {
+  std::vector<AssignedWorker> out;
+  for (const auto& row : tx.Query("SELECT w.user_id, u.display_name FROM case_workers w LEFT JOIN "
+                                  "users u ON u.id = w.user_id WHERE w.case_id = ? ORDER BY "
+                                  "w.assigned_at, w.user_id",
+                                  {case_id})) {
+    out.push_back({row.text(0), row.optional_text(1).value_or("")});
   }
-  return ids;
+  return out;
 }
 
 bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id) {

@@ -115,8 +115,13 @@ std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key
 // Whether `name` (normalised) is one of the case's names: what a blind-index candidate must pass.
 bool NameMatches(const PersonalDetails& personal, std::string_view name);
 
-// Assigned workers.
-std::vector<std::string> AssignedWorkerIds(db::Tx& tx, std::string_view case_id);
+// Assigned workers: ids and names, in the order they were assigned, in one statement (joined
+// with identity's users table, read only; an empty name if the user's row has gone).
+struct AssignedWorker {
+  std::string user_id;
+  std::string display_name;
+};
+std::vector<AssignedWorker> AssignedWorkers(db::Tx& tx, std::string_view case_id);
 bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id);
 bool AssignWorker(db::Tx& tx, std::string_view case_id, std::string_view organisation_id,
                   std::string_view user_id, std::string_view by, TimePoint now);
