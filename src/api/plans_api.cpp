@@ -40,7 +40,12 @@ http::Response ListVersions(ApiContext& ctx, plans::PlanService& service) {
   if (!history) return ProblemJson(history.error());
   boost::json::array items;
   for (const auto& version : history->versions) items.push_back(PlanToJson(version));
-  return JsonResponse(boost::json::object{{"items", std::move(items)}});
+  http::Response response = JsonResponse(boost::json::object{{"items", std::move(items)}});
+  // As documented: the current revision, so a client can change the plan after reading these.
+  if (history->view.current) {
+    response = WithVersion(std::move(response), history->view.current->revision);
+  }
+  return response;
 }
 
 http::Response ShowVersion(ApiContext& ctx, plans::PlanService& service) {

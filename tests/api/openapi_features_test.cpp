@@ -178,9 +178,13 @@ TEST_F(OpenApiTest, PlanResponsesHaveTheDocumentedShape) {
   ExpectDocumented("PUT", "/api/v1/cases/{id}/plan/review-date",
                    Call(app(), "PUT", plan + "/review-date", token,
                         R"({"review_on": "2024-06-01", "revision": 3})"));
-  ExpectDocumented("GET", kPlan, Call(app(), "GET", plan, token));
-  ExpectDocumented("GET", "/api/v1/cases/{id}/plan/versions",
-                   Call(app(), "GET", plan + "/versions", token));
+  auto current = Call(app(), "GET", plan, token);
+  ExpectDocumented("GET", kPlan, current);
+  auto versions = Call(app(), "GET", plan + "/versions", token);
+  ExpectDocumented("GET", "/api/v1/cases/{id}/plan/versions", versions);
+  // The list carries the documented ETag: the plan's current revision.
+  EXPECT_NE(versions.Header("ETag"), "");
+  EXPECT_EQ(versions.Header("ETag"), current.Header("ETag"));
   ExpectDocumented("POST", "/api/v1/cases/{id}/plan/agree",
                    Call(app(), "POST", plan + "/agree", token, R"({"revision": 4})"));
   ExpectDocumented("POST", "/api/v1/cases/{id}/plan/approve",
