@@ -205,12 +205,13 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
     }
     SearchResult result;
     for (const auto& id : candidates) {
-      bool assigned = IsAssigned(w.tx, id, actor.user_id);
-      bool glass = HasActiveBreakGlass(w.tx, id, actor.user_id, w.now);
-      bool visible = static_cast<bool>(
-          identity::Decide(actor, Action::kCaseView, {actor.organisation_id, assigned, glass}));
+      auto found = FindCaseHeaderForUser(w.tx, id, actor.user_id, w.now);
+      if (!found) continue;
+      bool visible = static_cast<bool>(identity::Decide(
+          actor, Action::kCaseView,
+          {actor.organisation_id, found->assigned, found->break_glass_until.has_value()}));
       if (!visible) {
-        if (by_reference) result.not_assigned = FindCaseHeader(w.tx, id);
+        if (by_reference) result.not_assigned = std::move(found->header);
         continue;
       }
       auto record = LoadCase(w.tx, key, id);

@@ -400,21 +400,6 @@ bool UnassignWorker(db::Tx& tx, std::string_view case_id, std::string_view user_
                     {case_id, user_id}) == 1;
 }
 
-std::optional<TimePoint> ActiveBreakGlassUntil(db::Tx& tx, std::string_view case_id,
-                                               std::string_view user_id, TimePoint now) {
-  auto row = tx.QueryOne(
-      "SELECT max(expires_at) FROM case_break_glass WHERE case_id = ? AND user_id = ? AND "
-      "expires_at > ?",
-      {case_id, user_id, now});
-  if (!row || row->is_null(0)) return std::nullopt;
-  return row->time(0);
-}
-
-bool HasActiveBreakGlass(db::Tx& tx, std::string_view case_id, std::string_view user_id,
-                         TimePoint now) {
-  return ActiveBreakGlassUntil(tx, case_id, user_id, now).has_value();
-}
-
 void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& g,
                       std::string_view organisation_id) {
   tx.Execute(

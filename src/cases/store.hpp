@@ -141,10 +141,6 @@ struct BreakGlass {
   std::string review_note;
   int64_t version = 1;
 };
-bool HasActiveBreakGlass(db::Tx& tx, std::string_view case_id, std::string_view user_id,
-                         TimePoint now);
-std::optional<TimePoint> ActiveBreakGlassUntil(db::Tx& tx, std::string_view case_id,
-                                               std::string_view user_id, TimePoint now);
 void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& grant,
                       std::string_view organisation_id);
 std::vector<BreakGlass> ListBreakGlass(db::Tx& tx, const crypto::DataKey& key,
