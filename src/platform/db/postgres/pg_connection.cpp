@@ -312,6 +312,7 @@ PgConnection::ResultPtr PgConnection::RunAfterBegin(std::string_view sql, const 
       PQreset(conn_);
       if (PQstatus(conn_) != CONNECTION_OK) throw;
       prepared_.clear();  // they lived in the old server session
+      poisoned_ = false;  // a new session: whatever the old one was left in is gone
       reconnected_ = true;
       continue;
     }
