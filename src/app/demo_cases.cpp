@@ -314,6 +314,7 @@ Result<DemoCaseReport> GenerateDemoCases(Runtime& runtime, int64_t count, uint64
     });
     done += batch;
   }
+  clock.Time("statistics", [&] { runtime.db->RefreshStatistics(); });
   report.cases = count;
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   report.seconds = elapsed.count();

@@ -101,6 +101,11 @@ class Database {
   // True when a query round-trips now. Never throws; for GET /readyz.
   virtual bool Ping() = 0;
   virtual PoolStats Stats() const = 0;
+  // After a bulk load: brings what the planner knows up to date, outside any transaction.
+  // PostgreSQL vacuums and analyzes (without a vacuum its visibility map is empty and every
+  // index-only scan, such as counting a provider's open cases, also reads each table row).
+  // SQLite does nothing: the queries are written for its planner without statistics.
+  virtual void RefreshStatistics() = 0;
 
  protected:
   Database() = default;

@@ -230,6 +230,29 @@ TEST_F(PostgresTest, BeginSentWithTheFirstStatementStillTakesEffect) {
   EXPECT_EQ(db.Stats().discarded, 0u);
 }
 
+// After a bulk load the planner needs row counts, and index-only scans need the visibility map
+// a vacuum builds (whether a page can be marked depends on other sessions' snapshots, so the
+// test checks that the vacuum ran rather than what it could mark).
+TEST_F(PostgresTest, RefreshStatisticsVacuumsAndAnalyzes) {
+  Database& db = test_db_->db();
+  db.Write([](Tx& tx) {
+    tx.ExecuteScript(
+        "CREATE TABLE t (x BIGINT PRIMARY KEY); INSERT INTO t SELECT generate_series(1, 5000)");
+  });
+  auto stat = [&](const char* sql) {
+    return db.Read([&](Tx& tx) { return tx.QueryOne(sql)->integer(0); });
+  };
+  const char* vacuums = "SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = 't'::regclass";
+  const char* rows = "SELECT reltuples::bigint FROM pg_class WHERE oid = 't'::regclass";
+  EXPECT_EQ(stat(vacuums), 0);
+  EXPECT_LT(stat(rows), 0) << "a new table has never been analyzed";
+  db.RefreshStatistics();
+  EXPECT_EQ(stat(vacuums), 1);
+  EXPECT_EQ(stat(rows), 5000);
+  EXPECT_EQ(db.Stats().in_use, 0);
+  EXPECT_EQ(stat("SELECT count(*) FROM t"), 5000);
+}
+
 TEST_F(PostgresTest, SerializationFailuresAreDistinguishable) {
   Database& db = test_db_->db();
   db.Write([](Tx& tx) { tx.ExecuteScript("CREATE TABLE t (x BIGINT); INSERT INTO t VALUES (0)"); });

@@ -60,6 +60,17 @@ class PgDatabase final : public Database {
     return s;
   }
 
+  void RefreshStatistics() override {
+    std::unique_ptr<PgConnection> connection = Acquire();
+    try {
+      connection->ExecuteScript("VACUUM (ANALYZE)");
+    } catch (...) {
+      Release(std::move(connection));
+      throw;
+    }
+    Release(std::move(connection));
+  }
+
   // Connects eagerly so that Open reports an unreachable server at start-up.
   void Warm() { Release(Acquire()); }
 

@@ -62,6 +62,8 @@ class SqliteDatabase final : public Database {
     return s;
   }
 
+  void RefreshStatistics() override {}  // see Database: no statistics on purpose
+
  protected:
   void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
     if (mode == Mode::kWrite) {
