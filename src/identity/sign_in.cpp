@@ -370,7 +370,7 @@ Result<Authenticated> SignInService::Authenticate(std::string_view token, bool t
     }
     return {std::move(out)};
   };
-  Outcome outcome = deps_.db.Read([&](db::Tx& tx) { return examine(tx, false); });
+  Outcome outcome = deps_.db.ReadStatement([&](db::Tx& tx) { return examine(tx, false); });
   if (outcome.needs_write) {
     outcome = deps_.db.Write([&](db::Tx& tx) { return examine(tx, true); });
   }

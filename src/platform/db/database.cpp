@@ -31,6 +31,21 @@ std::optional<Row> Tx::QueryOne(std::string_view sql, const Params& params) {
   return rows[0];
 }
 
+Rows Database::OneSelectTx::Query(std::string_view sql, const Params& params) {
+  if (used_) throw std::logic_error("ReadStatement ran a second statement: use Read");
+  if (!StartsWith(sql, "SELECT ")) throw std::logic_error("ReadStatement runs a SELECT only");
+  used_ = true;
+  return tx_.Query(sql, params);
+}
+
+std::int64_t Database::OneSelectTx::Execute(std::string_view, const Params&) {
+  throw std::logic_error("ReadStatement runs a SELECT only");
+}
+
+void Database::OneSelectTx::ExecuteScript(std::string_view) {
+  throw std::logic_error("ReadStatement runs a SELECT only");
+}
+
 Database::NestingGuard::NestingGuard(const Database* db) : db_(db) {
   if (std::find(open_transactions.begin(), open_transactions.end(), db) !=
       open_transactions.end()) {

@@ -96,6 +96,14 @@ class Database {
   std::invoke_result_t<F&, Tx&> Read(F&& fn) {
     return Run(Mode::kRead, fn);
   }
+  // A read of exactly one SELECT, for the statement every request makes (finding its session).
+  // One statement always sees one snapshot, so PostgreSQL runs it without BEGIN and COMMIT: a
+  // round trip fewer. A second statement, or one that is not a SELECT, is a bug and throws
+  // std::logic_error on both backends.
+  template <class F>
+  std::invoke_result_t<F&, Tx&> ReadStatement(F&& fn) {
+    return Run(Mode::kReadStatement, fn);
+  }
 
   virtual BackendKind Backend() const = 0;
   // True when a query round-trips now. Never throws; for GET /readyz.
@@ -109,7 +117,7 @@ class Database {
 
  protected:
   Database() = default;
-  enum class Mode { kRead, kWrite };
+  enum class Mode { kRead, kWrite, kReadStatement };
   // Runs `body` in a transaction of `mode`; commits when it returns true, rolls back when it
   // returns false or throws (rethrowing).
   virtual void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) = 0;
@@ -131,20 +139,39 @@ class Database {
   std::invoke_result_t<F&, Tx&> Run(Mode mode, F& fn) {
     using R = std::invoke_result_t<F&, Tx&>;
     NestingGuard guard(this);
+    auto call = [&](Tx& tx) -> decltype(auto) {
+      if (mode != Mode::kReadStatement) return fn(tx);
+      OneSelectTx one(tx);
+      return fn(one);
+    };
     if constexpr (std::is_void_v<R>) {
       RunTransaction(mode, [&](Tx& tx) {
-        fn(tx);
+        call(tx);
         return true;
       });
     } else {
       std::optional<R> out;
       RunTransaction(mode, [&](Tx& tx) {
-        out.emplace(fn(tx));
+        out.emplace(call(tx));
         return Commits(*out);
       });
       return std::move(*out);
     }
   }
+
+  // What ReadStatement's callback gets: lets one SELECT through to the backend's Tx.
+  class OneSelectTx final : public Tx {
+   public:
+    explicit OneSelectTx(Tx& tx) : tx_(tx) {}
+    Rows Query(std::string_view sql, const Params& params) override;
+    std::int64_t Execute(std::string_view sql, const Params& params) override;
+    void ExecuteScript(std::string_view sql) override;
+    BackendKind Backend() const override { return tx_.Backend(); }
+
+   private:
+    Tx& tx_;
+    bool used_ = false;
+  };
 
   // Detects a transaction started inside another on the same Database and thread.
   class NestingGuard {

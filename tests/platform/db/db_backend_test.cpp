@@ -197,6 +197,32 @@ TEST_F(PostgresTest, BrokenConnectionsAreReplaced) {
   EXPECT_GE(db.Stats().discarded, 1u);
 }
 
+// ReadStatement sends its SELECT without BEGIN (so PostgreSQL runs it in a transaction of its
+// own, which a read-only BEGIN would have made read-only), and replaces a connection the server
+// dropped, as Read does.
+TEST_F(PostgresTest, ReadStatementIsOneRoundTripAndSurvivesARestart) {
+  Database& db = test_db_->db();
+  auto read_only = [](Tx& tx) {
+    return tx.QueryOne("SELECT current_setting('transaction_read_only')")->text(0);
+  };
+  EXPECT_EQ(db.Read(read_only), "on");
+  EXPECT_EQ(db.ReadStatement(read_only), "off") << "a BEGIN READ ONLY was sent";
+  auto admin = Open(*testing::PostgresTestUrl(), {.pool_size = 1});
+  ASSERT_TRUE(admin);
+  auto killed = (*admin)->Write([&](Tx& tx) {
+    return tx
+        .Query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = ?",
+            {test_db_->location()})
+        .size();
+  });
+  EXPECT_GE(killed, 1u);
+  EXPECT_EQ(db.ReadStatement([](Tx& tx) { return tx.QueryOne("SELECT 1")->integer(0); }), 1);
+  EXPECT_GE(db.Stats().discarded, 1u);
+  EXPECT_EQ(db.Stats().in_use, 0);
+}
+
 // BEGIN travels with a transaction's first statement (pipeline mode): what it says must still
 // hold, a failed first statement must leave the connection fit for the next transaction, and a
 // transaction that ran nothing must leave none open.

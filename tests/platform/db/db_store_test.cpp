@@ -230,6 +230,29 @@ TEST_P(StoreTest, ReadTransactionsCannotWrite) {
   EXPECT_EQ(Count(), 0);
 }
 
+// ReadStatement's promise is one SELECT; anything more is a bug, refused before it reaches the
+// database, so it changes nothing.
+TEST_P(StoreTest, ReadStatementRunsOneSelectOnly) {
+  db().Write([](Tx& tx) { tx.Execute("INSERT INTO items (id, n) VALUES (?, ?)", {1, 7}); });
+  EXPECT_EQ(db().ReadStatement([](Tx& tx) {
+    return tx.QueryOne("SELECT n FROM items WHERE id = ?", {1})->integer(0);
+  }),
+            7);
+  EXPECT_THROW(db().ReadStatement([](Tx& tx) {
+    tx.Query("SELECT n FROM items");
+    tx.Query("SELECT t FROM items");
+  }),
+               std::logic_error);
+  EXPECT_THROW(db().ReadStatement([](Tx& tx) { tx.Query("UPDATE items SET n = 8 RETURNING n"); }),
+               std::logic_error);
+  EXPECT_THROW(db().ReadStatement([](Tx& tx) { tx.Execute("DELETE FROM items"); }),
+               std::logic_error);
+  EXPECT_THROW(db().ReadStatement([](Tx& tx) { tx.ExecuteScript("DELETE FROM items"); }),
+               std::logic_error);
+  EXPECT_EQ(db().Read([](Tx& tx) { return tx.QueryOne("SELECT n FROM items")->integer(0); }), 7);
+  EXPECT_EQ(db().Stats().in_use, 0);
+}
+
 TEST_P(StoreTest, ConcurrentWritersLoseNoUpdates) {
   constexpr int kThreads = 6, kEach = 40;
   std::atomic<std::int64_t> next_id{1};

@@ -76,6 +76,7 @@ class PgDatabase final : public Database {
 
  protected:
   void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
+    if (mode == Mode::kReadStatement) return RunStatement(body);
     std::unique_ptr<PgConnection> connection = Acquire();
     try {
       // Sent with the first statement; a connection that died while idle is re-established
@@ -102,6 +103,31 @@ class PgDatabase final : public Database {
   }
 
  private:
+  // One SELECT on its own (Database::ReadStatement): nothing to begin or commit. A connection
+  // found broken (the server restarted since it was last used) is replaced and the SELECT sent
+  // again, once, as a transaction's first statement would be.
+  void RunStatement(const std::function<bool(Tx&)>& body) {
+    for (int attempt = 0;; ++attempt) {
+      std::unique_ptr<PgConnection> connection = Acquire();
+      bool retry = false;
+      try {
+        PgTx tx(*connection);
+        body(tx);
+      } catch (const DatabaseUnavailable&) {
+        retry = attempt == 0 && connection->Broken();
+        if (!retry) {
+          Release(std::move(connection));
+          throw;
+        }
+      } catch (...) {
+        Release(std::move(connection));
+        throw;
+      }
+      Release(std::move(connection));
+      if (!retry) return;
+    }
+  }
+
   std::unique_ptr<PgConnection> Acquire() {
     std::unique_lock lock(mutex_);
     auto available = [&] { return !idle_.empty() || open_ < options_.pool_size; };
