@@ -1,5 +1,6 @@
 #include "platform/audit/audit_log.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
@@ -71,6 +72,44 @@ std::string AnchorMessage(int64_t seq, std::string_view hash, std::string_view s
          std::string(signed_at);
 }
 
+// Writes a batch with few statements, since each is a round trip on PostgreSQL: rows go in
+// groups of up to kRowsPerInsert (a bounded number of distinct statements to prepare), and on
+// PostgreSQL the head's new hash travels with the first group (a data-modifying WITH, which
+// SQLite does not have; there it is a statement of its own, which costs no round trip).
+constexpr std::size_t kRowsPerInsert = 16;
+constexpr std::size_t kColumns = 13;
+
+void InsertEvents(db::Tx& tx, const std::vector<StoredEvent>& events,
+                  const std::string& last_hash) {
+  bool head_moved = false;
+  for (std::size_t from = 0; from < events.size(); from += kRowsPerInsert) {
+    std::size_t rows = std::min(kRowsPerInsert, events.size() - from);
+    std::string sql;
+    db::Params params;
+    params.reserve(rows * kColumns + 1);
+    if (tx.Backend() == db::BackendKind::kPostgres && !head_moved) {
+      sql = "WITH head AS (UPDATE audit_head SET hash = ? WHERE id = 1) ";
+      params.emplace_back(last_hash);
+      head_moved = true;
+    }
+    sql +=
+        "INSERT INTO audit_events (seq, at, request_id, actor_id, organisation_id, action, "
+        "outcome, subject_type, subject_id, details, prev_hash, hash, mac) VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) {
+      const StoredEvent& e = events[from + i];
+      sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      for (db::Value& v :
+           db::Params{e.seq, e.at, e.request_id, e.actor_id, e.organisation_id, e.action, e.outcome,
+                      e.subject_type, e.subject_id, e.details, e.prev_hash, e.hash, e.mac}) {
+        params.push_back(std::move(v));
+      }
+    }
+    tx.Execute(sql, params);
+  }
+  if (!head_moved) tx.Execute("UPDATE audit_head SET hash = ? WHERE id = 1", {last_hash});
+}
+
 }  // namespace
 
 std::string_view OutcomeCode(Outcome outcome) {
@@ -101,33 +140,28 @@ std::vector<int64_t> AuditLog::AppendAll(db::Tx& tx, std::span<const Event> even
   int64_t seq = head->integer(0) - count;
   std::string prev_hash = head->text(1);
   std::string at = FormatUtc(clock_.Now());
+  std::vector<StoredEvent> stored;
+  stored.reserve(events.size());
   for (const Event& event : events) {
-    StoredEvent stored{++seq,
-                       at,
-                       event.request_id,
-                       event.actor_id,
-                       event.organisation_id,
-                       event.action,
-                       std::string(OutcomeCode(event.outcome)),
-                       event.subject_type,
-                       event.subject_id,
-                       DetailsJson(event),
-                       prev_hash,
-                       {},
-                       {}};
-    stored.hash = ChainHash(stored);
-    stored.mac = crypto::MacHex(mac_key_, stored.hash);
-    tx.Execute(
-        "INSERT INTO audit_events (seq, at, request_id, actor_id, organisation_id, action, "
-        "outcome, subject_type, subject_id, details, prev_hash, hash, mac) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {stored.seq, stored.at, stored.request_id, stored.actor_id, stored.organisation_id,
-         stored.action, stored.outcome, stored.subject_type, stored.subject_id, stored.details,
-         stored.prev_hash, stored.hash, stored.mac});
-    prev_hash = stored.hash;
-    seqs.push_back(stored.seq);
+    StoredEvent& e = stored.emplace_back(StoredEvent{++seq,
+                                                     at,
+                                                     event.request_id,
+                                                     event.actor_id,
+                                                     event.organisation_id,
+                                                     event.action,
+                                                     std::string(OutcomeCode(event.outcome)),
+                                                     event.subject_type,
+                                                     event.subject_id,
+                                                     DetailsJson(event),
+                                                     prev_hash,
+                                                     {},
+                                                     {}});
+    e.hash = ChainHash(e);
+    e.mac = crypto::MacHex(mac_key_, e.hash);
+    prev_hash = e.hash;
+    seqs.push_back(e.seq);
   }
-  tx.Execute("UPDATE audit_head SET hash = ? WHERE id = 1", {prev_hash});
+  InsertEvents(tx, stored, prev_hash);
   return seqs;
 }
 

@@ -71,6 +71,28 @@ TEST_P(AuditAppendTest, ABatchIsNumberedInOrderAndContinuesTheChain) {
   EXPECT_TRUE(report.intact()) << report.problem;
 }
 
+// A batch is written several rows to a statement; one that needs more than one statement (and a
+// remainder) must still make one unbroken chain with the head on its last event.
+TEST_P(AuditAppendTest, ALargeBatchIsOneUnbrokenChain) {
+  EXPECT_EQ(AppendOne(1), 1);
+  std::vector<Event> batch;
+  for (int i = 2; i <= 38; ++i) batch.push_back(SampleEvent(i));
+  auto seqs = db().Write([&](db::Tx& tx) { return log_.AppendAll(tx, batch); });
+  ASSERT_EQ(seqs.size(), 37u);
+  EXPECT_EQ(seqs.front(), 2);
+  EXPECT_EQ(seqs.back(), 38);
+  EXPECT_EQ(StoredSequenceNumbers(), OneTo(38));
+  for (int seq : {2, 17, 18, 34, 35, 38}) {
+    EXPECT_EQ(ReadEvent(seq)->prev_hash, ReadEvent(seq - 1)->hash) << seq;
+    EXPECT_EQ(ReadEvent(seq)->subject_id, "case-" + std::to_string(seq));
+  }
+  EXPECT_EQ(ReadHead().seq, 38);
+  EXPECT_EQ(ReadHead().hash, ReadEvent(38)->hash);
+  EXPECT_EQ(AppendOne(39), 39);
+  VerifyReport report = VerifyWithOwnKey();
+  EXPECT_TRUE(report.intact()) << report.problem;
+}
+
 TEST_P(AuditAppendTest, StoresTheEventAsGiven) {
   clock_.Set(*ParseUtc("2027-03-04T05:06:07.000008Z"));
   Event event;
