@@ -61,16 +61,13 @@ Result<Case> CaseService::Create(const Actor& actor, const CaseInput& input, con
 
 Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, const Origin& origin) {
   return RunCaseRead<CaseView>(deps_, actor, origin, [&](CaseWork& w) -> Result<CaseView> {
-    auto found = w.Authorise(id, Action::kCaseView);
-    if (!found) return Fail(found.error());
-    auto& [header, access] = *found;
-    crypto::DataKey key = w.Key();
-    auto record = LoadCase(w.tx, key, header.id);
-    if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    auto opened = w.AuthoriseAndOpen(id, Action::kCaseView);
+    if (!opened) return Fail(opened.error());
+    auto& [header, access, key, record] = *opened;
     auto event = CaseEvent("case.view", actor, origin, header.id);
     if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
     w.Audit(std::move(event));
-    CaseView view{*record, AssignedPeople(w.tx, header.id), access, {}};
+    CaseView view{std::move(record), AssignedPeople(w.tx, header.id), access, {}};
     for (const auto& summarise : sections_) {
       view.sections.push_back(summarise(w, key, view.record, access));
     }
@@ -81,11 +78,10 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
 Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const CaseInput& input,
                                  int64_t expected_version, const Origin& origin) {
   return RunCaseWork<Case>(deps_, actor, origin, [&](CaseWork& w) -> Result<Case> {
-    auto found = w.Authorise(id, Action::kCaseEdit);
-    if (!found) return Fail(found.error());
-    crypto::DataKey key = w.Key();
-    auto record = LoadCase(w.tx, key, found->header.id);
-    if (!record) return Fail(Problem::NotFound(std::string(kNoSuchCase)));
+    auto opened = w.AuthoriseAndOpen(id, Action::kCaseEdit);
+    if (!opened) return Fail(opened.error());
+    const crypto::DataKey& key = opened->key;
+    const Case* record = &opened->record;
     if (record->version != expected_version)
       return Fail(Problem::Conflict(std::string(kStaleCase)));
     if (record->status == CaseStatus::kClosed) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "cases/codec.hpp"
 #include "platform/crypto/blind_index.hpp"
@@ -140,6 +141,38 @@ std::optional<CaseHeader> HeaderWhere(db::Tx& tx, std::string_view where, std::s
                     ParseCaseStatus(row->text(4)).value_or(CaseStatus::kOpen)};
 }
 
+// "a, b" -> "c.a, c.b": case columns in a statement that names other tables too.
+std::string Prefixed(std::string_view columns) {
+  std::string out;
+  for (std::string_view rest = columns; !rest.empty();) {
+    size_t comma = rest.find(", ");
+    out += (out.empty() ? "c." : ", c.") + std::string(rest.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 2);
+  }
+  return out;
+}
+
+// Where `name` is in a list of columns "a, b, c".
+size_t IndexOf(std::string_view columns, std::string_view name) {
+  size_t index = 0;
+  for (std::string_view rest = columns;; ++index) {
+    size_t comma = rest.find(", ");
+    if (rest.substr(0, comma) == name) return index;
+    if (comma == std::string_view::npos) throw std::logic_error("no column " + std::string(name));
+    rest.remove_prefix(comma + 2);
+  }
+}
+
+// `columns` of the case, then whether the user is assigned and until when a live break-glass of
+// theirs runs.
+std::string ForUserSql(std::string_view columns) {
+  return "SELECT " + std::string(columns) +
+         ", EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id AND w.user_id = ?), "
+         "(SELECT max(g.expires_at) FROM case_break_glass g WHERE g.case_id = c.id AND "
+         "g.user_id = ? AND g.expires_at > ?) FROM cases c WHERE c.id = ?";
+}
+
 }  // namespace
 
 bool NameMatches(const PersonalDetails& personal, std::string_view name) {
@@ -156,18 +189,26 @@ std::optional<CaseHeader> FindCaseHeader(db::Tx& tx, std::string_view id) {
 }
 
 std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_view id,
-                                                       std::string_view user_id, TimePoint now) {
-  auto row = tx.QueryOne(
-      "SELECT c.id, c.organisation_id, c.reference, c.version, c.status, EXISTS (SELECT 1 FROM "
-      "case_workers w WHERE w.case_id = c.id AND w.user_id = ?), (SELECT max(g.expires_at) FROM "
-      "case_break_glass g WHERE g.case_id = c.id AND g.user_id = ? AND g.expires_at > ?) "
-      "FROM cases c WHERE c.id = ?",
-      {user_id, user_id, now, id});
+                                                       std::string_view user_id, TimePoint now,
+                                                       CaseRow columns) {
+  static const std::string header_sql =
+      ForUserSql("c.id, c.organisation_id, c.reference, c.status, c.version");
+  static const std::string whole_sql = ForUserSql(Prefixed(kCaseColumns));
+  auto row =
+      tx.QueryOne(columns == CaseRow::kWhole ? whole_sql : header_sql, {user_id, user_id, now, id});
   if (!row) return std::nullopt;
-  return CaseHeaderForUser{CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(3),
-                                      ParseCaseStatus(row->text(4)).value_or(CaseStatus::kOpen)},
-                           row->boolean(5), row->optional_time(6)};
+  // Both column lists start id, organisation_id, reference, status.
+  static const size_t whole_version = IndexOf(kCaseColumns, "version");
+  size_t n = row->size();
+  CaseHeaderForUser out{CaseHeader{row->text(0), row->text(1), row->text(2),
+                                   row->integer(columns == CaseRow::kWhole ? whole_version : 4),
+                                   ParseCaseStatus(row->text(3)).value_or(CaseStatus::kOpen)},
+                        row->boolean(n - 2), row->optional_time(n - 1), std::nullopt};
+  if (columns == CaseRow::kWhole) out.sealed = std::move(*row);
+  return out;
 }
+
+Case DecryptCase(const db::Row& sealed, const crypto::DataKey& key) { return FromRow(sealed, key); }
 
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference) {
   return HeaderWhere(tx, "reference = ?", reference);
@@ -315,13 +356,7 @@ CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view o
   }
   CaseListing out;
   out.total = tx.QueryOne("SELECT count(*)" + where, params)->integer(0);
-  std::string columns;
-  for (std::string_view rest = kCaseColumns; !rest.empty();) {
-    size_t comma = rest.find(", ");
-    columns += (columns.empty() ? "c." : ", c.") + std::string(rest.substr(0, comma));
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 2);
-  }
+  std::string columns = Prefixed(kCaseColumns);
   params.emplace_back(filter.limit);
   params.emplace_back(filter.offset);
   for (const auto& row : tx.Query(

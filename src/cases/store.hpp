@@ -35,9 +35,15 @@ struct CaseHeaderForUser {
   CaseHeader header;
   bool assigned = false;
   std::optional<TimePoint> break_glass_until;
+  // With CaseRow::kWhole: the whole row, personal details still encrypted, for DecryptCase once
+  // the policy has allowed the read (a statement fewer than LoadCase afterwards).
+  std::optional<db::Row> sealed;
 };
+enum class CaseRow { kHeader, kWhole };
 std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_view id,
-                                                       std::string_view user_id, TimePoint now);
+                                                       std::string_view user_id, TimePoint now,
+                                                       CaseRow columns = CaseRow::kHeader);
+Case DecryptCase(const db::Row& sealed, const crypto::DataKey& key);
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference);
 
 // The denormalised copies the case lists filter on, kept by the features that own them: the NRM

@@ -44,7 +44,22 @@ Result<void> CaseWork::Require(Action action) {
 }
 
 Result<AuthorisedCase> CaseWork::Authorise(std::string_view case_id, Action action) {
-  auto found = FindCaseHeaderForUser(tx, case_id, actor.user_id, now);
+  return Decide(FindCaseHeaderForUser(tx, case_id, actor.user_id, now), action);
+}
+
+Result<OpenedCase> CaseWork::AuthoriseAndOpen(std::string_view case_id, Action action) {
+  auto found = FindCaseHeaderForUser(tx, case_id, actor.user_id, now, CaseRow::kWhole);
+  std::optional<db::Row> sealed;
+  if (found) sealed = std::move(found->sealed);
+  auto authorised = Decide(std::move(found), action);
+  if (!authorised) return Fail(authorised.error());
+  crypto::DataKey key = Key();
+  Case record = DecryptCase(*sealed, key);
+  return OpenedCase{std::move(authorised->header), authorised->access, std::move(key),
+                    std::move(record)};
+}
+
+Result<AuthorisedCase> CaseWork::Decide(std::optional<CaseHeaderForUser> found, Action action) {
   if (!found || found->header.organisation_id != actor.organisation_id) {
     if (found) Deny(action, found->header.id, "case records stay within their provider");
     return Fail(Problem::NotFound(std::string(kNoSuchCase)));

@@ -58,6 +58,14 @@ struct AuthorisedCase {
   CaseAccess access;
 };
 
+// An authorised case with its data key and the case itself, decrypted.
+struct OpenedCase {
+  CaseHeader header;
+  CaseAccess access;
+  crypto::DataKey key;
+  Case record;
+};
+
 class CaseWork {
  public:
   enum class Mode { kChange, kRead };
@@ -80,12 +88,17 @@ class CaseWork {
   Result<void> Require(identity::Action action);
   // Finds the case and asks the policy about this actor and this record.
   Result<AuthorisedCase> Authorise(std::string_view case_id, identity::Action action);
+  // Authorise, then the key and the whole case: the row comes with the policy's inputs, in the
+  // same statement, and is decrypted only once the policy has allowed `action`.
+  Result<OpenedCase> AuthoriseAndOpen(std::string_view case_id, identity::Action action);
   // Authorise(kCaseEdit) and refuse a closed case: what every change inside a case needs.
   Result<AuthorisedCase> AuthoriseChange(std::string_view case_id);
   // The actor's organisation's data key; throws if it cannot be loaded (not an expected outcome).
   crypto::DataKey Key();
   // kChange: appends in this transaction. kRead: keeps the event for RunCaseRead to commit.
   void Audit(audit::Event event);
+  // The policy's decision on a case found (or not) for this actor.
+  Result<AuthorisedCase> Decide(std::optional<CaseHeaderForUser> found, identity::Action action);
   // CaseEvent for this actor and request.
   audit::Event Event(std::string action, std::string_view case_id,
                      audit::Outcome outcome = audit::Outcome::kSuccess) const;
