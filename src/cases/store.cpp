@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "cases/codec.hpp"
-#include "identity/organisations.hpp"
 #include "platform/crypto/blind_index.hpp"
 #include "platform/crypto/field_cipher.hpp"
 #include "platform/util/ids.hpp"
@@ -167,12 +166,11 @@ size_t IndexOf(std::string_view columns, std::string_view name) {
 
 // `columns` of the case, then whether the user is assigned and until when a live break-glass of
 // theirs runs.
-std::string ForUserSql(std::string_view columns, std::string_view joins = {}) {
+std::string ForUserSql(std::string_view columns) {
   return "SELECT " + std::string(columns) +
          ", EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id AND w.user_id = ?), "
          "(SELECT max(g.expires_at) FROM case_break_glass g WHERE g.case_id = c.id AND "
-         "g.user_id = ? AND g.expires_at > ?) FROM cases c" +
-         std::string(joins) + " WHERE c.id = ?";
+         "g.user_id = ? AND g.expires_at > ?) FROM cases c WHERE c.id = ?";
 }
 
 }  // namespace
@@ -195,9 +193,7 @@ std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_v
                                                        CaseRow columns) {
   static const std::string header_sql =
       ForUserSql("c.id, c.organisation_id, c.reference, c.status, c.version");
-  static const std::string whole_sql =
-      ForUserSql(Prefixed(kCaseColumns) + ", " + std::string(identity::kDataKeyColumns),
-                 identity::NewestDataKeyJoin("c.organisation_id"));
+  static const std::string whole_sql = ForUserSql(Prefixed(kCaseColumns));
   auto row =
       tx.QueryOne(columns == CaseRow::kWhole ? whole_sql : header_sql, {user_id, user_id, now, id});
   if (!row) return std::nullopt;
@@ -213,13 +209,6 @@ std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_v
 }
 
 Case DecryptCase(const db::Row& sealed, const crypto::DataKey& key) { return FromRow(sealed, key); }
-
-Result<crypto::DataKey> SealedDataKey(const db::Row& sealed, const crypto::Keyring& keyring) {
-  // After the case's own columns.
-  static const size_t first =
-      static_cast<size_t>(std::count(kCaseColumns.begin(), kCaseColumns.end(), ',')) + 1;
-  return identity::DataKeyFromRow(keyring, sealed.text(1), sealed, first);
-}
 
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference) {
   return HeaderWhere(tx, "reference = ?", reference);

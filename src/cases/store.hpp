@@ -12,7 +12,6 @@
 
 #include "cases/model.hpp"
 #include "platform/crypto/data_key.hpp"
-#include "platform/crypto/keyring.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/ids.hpp"
 
@@ -45,9 +44,6 @@ std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_v
                                                        std::string_view user_id, TimePoint now,
                                                        CaseRow columns = CaseRow::kHeader);
 Case DecryptCase(const db::Row& sealed, const crypto::DataKey& key);
-// The provider's data key, which the whole row also carries (a round trip fewer than
-// identity::LoadDataKey), unwrapped.
-Result<crypto::DataKey> SealedDataKey(const db::Row& sealed, const crypto::Keyring& keyring);
 std::optional<CaseHeader> FindCaseHeaderByReference(db::Tx& tx, std::string_view reference);
 
 // The denormalised copies the case lists filter on, kept by the features that own them: the NRM

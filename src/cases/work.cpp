@@ -53,10 +53,9 @@ Result<OpenedCase> CaseWork::AuthoriseAndOpen(std::string_view case_id, Action a
   if (found) sealed = std::move(found->sealed);
   auto authorised = Decide(std::move(found), action);
   if (!authorised) return Fail(authorised.error());
-  auto key = SealedDataKey(*sealed, deps.keyring);
-  if (!key) throw std::runtime_error("data key: " + key.error().message);
-  Case record = DecryptCase(*sealed, *key);
-  return OpenedCase{std::move(authorised->header), authorised->access, std::move(*key),
+  crypto::DataKey key = Key();
+  Case record = DecryptCase(*sealed, key);
+  return OpenedCase{std::move(authorised->header), authorised->access, std::move(key),
                     std::move(record)};
 }
 

@@ -114,25 +114,8 @@ Result<crypto::DataKey> LoadDataKey(db::Tx& tx, const crypto::Keyring& keyring,
       "ORDER BY created_at DESC LIMIT 1",
       {std::string(organisation_id)});
   if (!row) return Fail(Problem::NotFound("The organisation has no data key"));
-  return DataKeyFromRow(keyring, organisation_id, *row, 0);
-}
-
-std::string NewestDataKeyJoin(std::string_view organisation_column) {
-  // The same key LoadDataKey picks; the primary key makes it at most one row.
-  std::string column(organisation_column);
-  return " LEFT JOIN organisation_keys dk ON dk.organisation_id = " + column +
-         " AND dk.key_id = (SELECT k2.key_id FROM organisation_keys k2 WHERE k2.organisation_id "
-         "= " +
-         column + " ORDER BY k2.created_at DESC LIMIT 1)";
-}
-
-Result<crypto::DataKey> DataKeyFromRow(const crypto::Keyring& keyring,
-                                       std::string_view organisation_id, const db::Row& row,
-                                       std::size_t first) {
-  auto key_id = row.optional_text(first);
-  if (!key_id) return Fail(Problem::NotFound("The organisation has no data key"));
-  const db::Blob& blob = row.blob(first + 2);
-  crypto::WrappedKey wrapped{*key_id, row.text(first + 1), crypto::Bytes(blob.begin(), blob.end())};
+  const db::Blob& blob = row->blob(2);
+  crypto::WrappedKey wrapped{row->text(0), row->text(1), crypto::Bytes(blob.begin(), blob.end())};
   return crypto::UnwrapDataKey(keyring, organisation_id, wrapped);
 }
 

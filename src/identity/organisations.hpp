@@ -55,15 +55,6 @@ Result<Organisation> UpdateOrganisation(db::Tx& tx, const Organisation& changed,
 Result<crypto::DataKey> LoadDataKey(db::Tx& tx, const crypto::Keyring& keyring,
                                     std::string_view organisation_id);
 
-// The current data key read by someone else's statement, saving LoadDataKey's round trip: add
-// NewestDataKeyJoin("c.organisation_id") to its FROM, kDataKeyColumns to its columns, and unwrap
-// with DataKeyFromRow (the first of those columns at `first`) only once the key may be used.
-std::string NewestDataKeyJoin(std::string_view organisation_column);
-inline constexpr std::string_view kDataKeyColumns = "dk.key_id, dk.kek_id, dk.wrapped";
-Result<crypto::DataKey> DataKeyFromRow(const crypto::Keyring& keyring,
-                                       std::string_view organisation_id, const db::Row& row,
-                                       std::size_t first);
-
 // Rewraps every data key under the keyring's current KEK; returns how many were rewrapped.
 Result<int64_t> RewrapAllDataKeys(db::Tx& tx, const crypto::Keyring& keyring);
 
