@@ -153,17 +153,6 @@ std::string Prefixed(std::string_view columns) {
   return out;
 }
 
-// Where `name` is in a list of columns "a, b, c".
-size_t IndexOf(std::string_view columns, std::string_view name) {
-  size_t index = 0;
-  for (std::string_view rest = columns;; ++index) {
-    size_t comma = rest.find(", ");
-    if (rest.substr(0, comma) == name) return index;
-    if (comma == std::string_view::npos) throw std::logic_error("no column " + std::string(name));
-    rest.remove_prefix(comma + 2);
-  }
-}
-
 // `columns` of the case, then whether the user is assigned and until when a live break-glass of
 // theirs runs.
 std::string ForUserSql(std::string_view columns) {
@@ -193,15 +182,13 @@ std::optional<CaseHeaderForUser> FindCaseHeaderForUser(db::Tx& tx, std::string_v
                                                        CaseRow columns) {
   static const std::string header_sql =
       ForUserSql("c.id, c.organisation_id, c.reference, c.status, c.version");
-  static const std::string whole_sql = ForUserSql(Prefixed(kCaseColumns));
+  // Both lists start id, organisation_id, reference, status, and end with version.
+  static const std::string whole_sql = ForUserSql(Prefixed(kCaseColumns) + ", c.version");
   auto row =
       tx.QueryOne(columns == CaseRow::kWhole ? whole_sql : header_sql, {user_id, user_id, now, id});
   if (!row) return std::nullopt;
-  // Both column lists start id, organisation_id, reference, status.
-  static const size_t whole_version = IndexOf(kCaseColumns, "version");
   size_t n = row->size();
-  CaseHeaderForUser out{CaseHeader{row->text(0), row->text(1), row->text(2),
-                                   row->integer(columns == CaseRow::kWhole ? whole_version : 4),
+  CaseHeaderForUser out{CaseHeader{row->text(0), row->text(1), row->text(2), row->integer(n - 3),
                                    ParseCaseStatus(row->text(3)).value_or(CaseStatus::kOpen)},
                         row->boolean(n - 2), row->optional_time(n - 1), std::nullopt};
   if (columns == CaseRow::kWhole) out.sealed = std::move(*row);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <stdexcept>
 
 #include "platform/db/database.hpp"
 #include "tests/platform/db/tcp_proxy.hpp"
@@ -145,6 +146,19 @@ class PostgresTest : public ::testing::Test {
     }
     test_db_ = std::make_unique<TestDatabase>(BackendKind::kPostgres);
   }
+  // Kills this test's pooled connections from the server side, as a restart would; how many.
+  std::size_t KillPooledConnections() {
+    auto admin = Open(*testing::PostgresTestUrl(), {.pool_size = 1});
+    if (!admin) throw std::runtime_error(admin.error().message);
+    return (*admin)->Write([&](Tx& tx) {
+      return tx
+          .Query(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+              "WHERE application_name = ?",
+              {test_db_->location()})
+          .size();
+    });
+  }
   std::unique_ptr<TestDatabase> test_db_;
 };
 
@@ -180,18 +194,7 @@ TEST_F(PostgresTest, PingIsFalseOnceTheServerIsGone) {
 TEST_F(PostgresTest, BrokenConnectionsAreReplaced) {
   Database& db = test_db_->db();
   db.Write([](Tx& tx) { tx.ExecuteScript("CREATE TABLE t (x BIGINT)"); });
-  auto admin = Open(*testing::PostgresTestUrl(), {.pool_size = 1});
-  ASSERT_TRUE(admin);
-  // Kill this test's pooled connections from the server side, as a restart would.
-  auto killed = (*admin)->Write([&](Tx& tx) {
-    return tx
-        .Query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE application_name = ?",
-            {test_db_->location()})
-        .size();
-  });
-  EXPECT_GE(killed, 1u);
+  EXPECT_GE(KillPooledConnections(), 1u);
   db.Write([](Tx& tx) { tx.Execute("INSERT INTO t VALUES (?)", {1}); });
   EXPECT_TRUE(db.Ping());
   EXPECT_GE(db.Stats().discarded, 1u);
@@ -207,17 +210,7 @@ TEST_F(PostgresTest, ReadStatementIsOneRoundTripAndSurvivesARestart) {
   };
   EXPECT_EQ(db.Read(read_only), "on");
   EXPECT_EQ(db.ReadStatement(read_only), "off") << "a BEGIN READ ONLY was sent";
-  auto admin = Open(*testing::PostgresTestUrl(), {.pool_size = 1});
-  ASSERT_TRUE(admin);
-  auto killed = (*admin)->Write([&](Tx& tx) {
-    return tx
-        .Query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE application_name = ?",
-            {test_db_->location()})
-        .size();
-  });
-  EXPECT_GE(killed, 1u);
+  EXPECT_GE(KillPooledConnections(), 1u);
   EXPECT_EQ(db.ReadStatement([](Tx& tx) { return tx.QueryOne("SELECT 1")->integer(0); }), 1);
   EXPECT_GE(db.Stats().discarded, 1u);
   EXPECT_EQ(db.Stats().in_use, 0);
