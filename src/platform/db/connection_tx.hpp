@@ -24,6 +24,15 @@ class ConnectionTx final : public Tx {
   void ExecuteScript(std::string_view sql) override {
     Guarded([&] { connection_.ExecuteScript(sql); });
   }
+  // Queued on a connection that can send several statements at once; otherwise run now.
+  PendingRows QueryLater(std::string_view sql, const Params& params) override {
+    if constexpr (requires { connection_.Queue(sql, params); }) {
+      auto slot = Guarded([&] { return connection_.Queue(sql, params); });
+      return PendingRows(std::move(slot), [this] { Guarded([&] { connection_.SendQueued(); }); });
+    } else {
+      return Tx::QueryLater(sql, params);
+    }
+  }
   BackendKind Backend() const override { return kKind; }
   bool spoiled() const { return spoiled_; }
 

@@ -21,8 +21,27 @@ std::string_view BackendName(BackendKind kind) {
   return kind == BackendKind::kSqlite ? "sqlite" : "postgresql";
 }
 
+PendingRows::PendingRows(Rows rows)
+    : slot_(std::make_shared<std::optional<Rows>>(std::move(rows))) {}
+
+Rows PendingRows::Get() {
+  if (!slot_->has_value() && send_) send_();
+  if (!slot_->has_value())
+    throw DbError("a queued statement's rows were already taken, or never arrived");
+  Rows rows = std::move(**slot_);
+  slot_->reset();
+  return rows;
+}
+
+PendingRows Tx::QueryLater(std::string_view sql, const Params& params) {
+  return PendingRows(Query(sql, params));
+}
+
 std::optional<Row> Tx::QueryOne(std::string_view sql, const Params& params) {
-  Rows rows = Query(sql, params);
+  return AtMostOne(Query(sql, params));
+}
+
+std::optional<Row> AtMostOne(const Rows& rows) {
   if (rows.empty()) return std::nullopt;
   if (rows.size() > 1) {
     throw DbError("QueryOne expected at most one row but the query returned " +

@@ -66,6 +66,42 @@ struct PoolStats {
   std::uint64_t discarded = 0;  // broken connections dropped (PostgreSQL)
 };
 
+// Rows of a statement queued with Tx::QueryLater. Valid only inside the transaction's callback.
+class PendingRows {
+ public:
+  using Slot = std::shared_ptr<std::optional<Rows>>;
+  // Rows already read (a backend that runs the statement at once).
+  explicit PendingRows(Rows rows);
+  // Rows that `send` puts in `slot` (a backend that queues the statement).
+  PendingRows(Slot slot, std::function<void()> send)
+      : slot_(std::move(slot)), send_(std::move(send)) {}
+
+  // The statement's rows; call it once. The first Get of a batch sends everything the
+  // transaction has queued. Throws as Query would; an error in any statement of the batch throws
+  // here, since it spoils the whole transaction.
+  Rows Get();
+
+ private:
+  Slot slot_;
+  std::function<void()> send_;
+};
+
+// A value decoded from rows that arrive later: what a store returns from a QueryLater.
+template <class T>
+class Later {
+ public:
+  Later(PendingRows rows, std::function<T(const Rows&)> decode)
+      : rows_(std::move(rows)), decode_(std::move(decode)) {}
+  T Get() { return decode_(rows_.Get()); }  // once
+
+ private:
+  PendingRows rows_;
+  std::function<T(const Rows&)> decode_;
+};
+
+// QueryOne's rule for the rows of a statement that returns at most one row.
+std::optional<Row> AtMostOne(const Rows& rows);
+
 // One transaction on one connection; valid only inside the Write/Read callback.
 class Tx {
  public:
@@ -77,6 +113,12 @@ class Tx {
   // Several statements without parameters (migrations). Never put values in `sql`.
   virtual void ExecuteScript(std::string_view sql) = 0;
   virtual BackendKind Backend() const = 0;
+
+  // A SELECT whose rows are wanted later, so that several reads travel together: PostgreSQL
+  // queues it and sends the queue in one pipeline (one round trip) at the first PendingRows::Get
+  // or the next other statement; SQLite, in-process, runs it at once. Queue only reads whose
+  // parameters do not depend on each other's answers.
+  virtual PendingRows QueryLater(std::string_view sql, const Params& params = {});
 
   // nullopt for no row; more than one row is a bug in the query and throws DbError.
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});

@@ -216,6 +216,35 @@ TEST_F(PostgresTest, ReadStatementIsOneRoundTripAndSurvivesARestart) {
   EXPECT_EQ(db.Stats().in_use, 0);
 }
 
+// QueryLater's statements wait in the client until their rows are wanted, then travel in one
+// pipeline; a transaction whose first exchange is such a batch survives a server restart as
+// one whose first exchange is a single statement does.
+TEST_F(PostgresTest, QueuedReadsWaitForTheirBatchAndSurviveARestart) {
+  Database& db = test_db_->db();
+  db.Write([](Tx& tx) { tx.ExecuteScript("CREATE SEQUENCE s"); });
+  auto observer = test_db_->OpenAgain({.pool_size = 1});
+  auto touched = [&] {
+    return observer->Read(
+        [](Tx& tx) { return tx.QueryOne("SELECT is_called FROM s")->boolean(0); });
+  };
+  db.Write([&](Tx& tx) {
+    PendingRows next = tx.QueryLater("SELECT nextval('s')");
+    EXPECT_FALSE(touched()) << "the queued statement was sent before its rows were wanted";
+    EXPECT_EQ(next.Get()[0].integer(0), 1);
+  });
+  EXPECT_TRUE(touched());
+
+  EXPECT_GE(KillPooledConnections(), 1u);
+  auto sum = db.Read([](Tx& tx) {
+    PendingRows one = tx.QueryLater("SELECT ?", {1});
+    PendingRows two = tx.QueryLater("SELECT ?", {2});
+    return one.Get()[0].integer(0) + two.Get()[0].integer(0);
+  });
+  EXPECT_EQ(sum, 3);
+  EXPECT_GE(db.Stats().discarded, 1u);
+  EXPECT_EQ(db.Stats().in_use, 0);
+}
+
 // BEGIN travels with a transaction's first statement (pipeline mode): what it says must still
 // hold, a failed first statement must leave the connection fit for the next transaction, and a
 // transaction that ran nothing must leave none open.

@@ -8,6 +8,8 @@
 #include <future>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "platform/db/database.hpp"
 #include "platform/util/time.hpp"
@@ -293,6 +295,67 @@ TEST_P(StoreTest, QueryOneAndColumnsBehave) {
   EXPECT_THROW(db().Read([](Tx& tx) { tx.QueryOne("SELECT t FROM items"); }), DbError);
   EXPECT_THROW(db().Read([](Tx& tx) { tx.Query("SELECT t FROM items WHERE id = ?"); }), DbError);
   EXPECT_THROW(db().Read([](Tx& tx) { tx.Query("SELECT no_such_column FROM items"); }), DbError);
+}
+
+// QueryLater's reads keep their place in the transaction: they see what ran before them and not
+// what ran after, whichever order their rows are asked for in.
+TEST_P(StoreTest, QueuedReadsAnswerInOrderOfQueueing) {
+  db().Write([](Tx& tx) { tx.Execute("INSERT INTO items (id, n) VALUES (1, 10), (2, 20)"); });
+  auto seen = db().Write([](Tx& tx) {
+    tx.Execute("UPDATE items SET n = 11 WHERE id = ?", {1});
+    PendingRows first = tx.QueryLater("SELECT n FROM items WHERE id = ?", {1});
+    Later<std::optional<std::int64_t>> second(
+        tx.QueryLater("SELECT n FROM items WHERE id = ?", {2}),
+        [](const Rows& rows) -> std::optional<std::int64_t> {
+          auto row = AtMostOne(rows);
+          return row ? std::optional(row->integer(0)) : std::nullopt;
+        });
+    PendingRows missing = tx.QueryLater("SELECT n FROM items WHERE id = ?", {3});
+    tx.Execute("UPDATE items SET n = 21 WHERE id = ?", {2});  // after the queued reads
+    auto two = second.Get();
+    auto one = first.Get();
+    EXPECT_THROW(first.Get(), DbError) << "rows are taken once";
+    return std::tuple(one[0].integer(0), two, missing.Get().size());
+  });
+  EXPECT_EQ(seen, std::tuple(std::int64_t{11}, std::optional<std::int64_t>(20), std::size_t{0}));
+  EXPECT_EQ(
+      db().Read([](Tx& tx) { return tx.QueryOne("SELECT n FROM items WHERE id = 2"); })->integer(0),
+      21);
+}
+
+// A queued read that fails spoils its whole transaction, even when the caller swallows the error
+// (SQLite throws at QueryLater, PostgreSQL when the batch is sent): nothing before it commits.
+TEST_P(StoreTest, AFailedQueuedReadSpoilsTheTransaction) {
+  EXPECT_THROW(db().Write([](Tx& tx) {
+    tx.Execute("INSERT INTO items (id) VALUES (1)");
+    try {
+      PendingRows good = tx.QueryLater("SELECT count(*) FROM items");
+      PendingRows bad = tx.QueryLater("SELECT no_such_column FROM items");
+      good.Get();
+      bad.Get();
+    } catch (const DbError&) {
+    }
+  }),
+               DbError);
+  EXPECT_EQ(Count(), 0);
+  EXPECT_EQ(db().Stats().in_use, 0);
+}
+
+// More distinct statements in one batch than PostgreSQL's per-connection cache of prepared
+// statements holds: those past it are sent unnamed, and must not overwrite each other.
+TEST_P(StoreTest, ABatchLargerThanThePreparedStatementCacheAnswersEachStatement) {
+  constexpr int kStatements = 300;
+  auto answers = db().Read([](Tx& tx) {
+    std::vector<PendingRows> pending;
+    for (int i = 0; i < kStatements; ++i) {
+      pending.push_back(tx.QueryLater("SELECT ? + " + std::to_string(i), {1000}));
+    }
+    std::vector<std::int64_t> out;
+    for (auto& p : pending) out.push_back(p.Get()[0].integer(0));
+    return out;
+  });
+  ASSERT_EQ(answers.size(), static_cast<std::size_t>(kStatements));
+  for (int i = 0; i < kStatements; ++i) EXPECT_EQ(answers[i], 1000 + i);
 }
 
 TEST_P(StoreTest, UpdateReportsAffectedRows) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -156,98 +157,128 @@ bool PgConnection::InFailedTransaction() const {
 
 void PgConnection::Throw(pg_result* result) const { ThrowPgError(conn_, result); }
 
-const std::string& PgConnection::PreparedName(std::string_view sql, const Params& params) {
+PgConnection::Prepared PgConnection::Prepare(std::string_view sql, const Params& params) {
   // A statement's parameter types are fixed when it is prepared, so the key includes them.
   std::string key(sql);
   key += '\x01';
   for (const auto& p : params) key += static_cast<char>('0' + p.variant().index());
-  if (auto it = prepared_.find(key); it != prepared_.end()) return it->second;
+  if (auto it = prepared_.find(key); it != prepared_.end()) return {&it->second, {}, {}};
 
   TranslatedSql translated = TranslatePlaceholders(sql);
   if (translated.placeholders != static_cast<int>(params.size())) {
     throw DbError("the statement has " + std::to_string(translated.placeholders) +
                   " placeholders but " + std::to_string(params.size()) + " parameters were given");
   }
-  std::vector<Oid> types;
-  for (const auto& p : params) types.push_back(ParamType(p));
-  // Past the cap, the unnamed statement is reused: still prepared, just not kept.
-  std::string name =
-      prepared_.size() < kMaxPreparedStatements ? "wm" + std::to_string(prepared_.size()) : "";
-  ResultPtr r(PQprepare(conn_, name.c_str(), translated.sql.c_str(), static_cast<int>(types.size()),
-                        types.data()));
+  Prepared out{nullptr, std::move(translated.sql), {}};
+  for (const auto& p : params) out.types.push_back(ParamType(p));
+  // Past the cap, statements are sent unprepared (parsed with every use), not kept.
+  if (prepared_.size() >= kMaxPreparedStatements) return out;
+  std::string name = "wm" + std::to_string(prepared_.size());
+  ResultPtr r(PQprepare(conn_, name.c_str(), out.sql.c_str(), static_cast<int>(out.types.size()),
+                        out.types.data()));
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) Throw(r.get());
-  if (name.empty()) {
-    static const std::string unnamed;
-    return unnamed;
-  }
-  return prepared_.emplace(std::move(key), std::move(name)).first->second;
+  return {&prepared_.emplace(std::move(key), std::move(name)).first->second, {}, {}};
 }
 
-PgConnection::ResultPtr PgConnection::Run(std::string_view sql, const Params& params) {
-  std::vector<std::string> texts(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  std::vector<int> lengths(params.size(), 0);
-  std::vector<int> formats(params.size(), 0);
+void PgConnection::Bind(const Params& params, Bound& out) {
+  out.texts.resize(params.size());
+  out.values.assign(params.size(), nullptr);
+  out.lengths.assign(params.size(), 0);
+  out.formats.assign(params.size(), 0);
   for (std::size_t i = 0; i < params.size(); ++i) {
     const auto& v = params[i].variant();
     if (auto* n = std::get_if<std::int64_t>(&v)) {
-      texts[i] = std::to_string(*n);
+      out.texts[i] = std::to_string(*n);
     } else if (auto* d = std::get_if<double>(&v)) {
-      texts[i] = DoubleText(*d);
+      out.texts[i] = DoubleText(*d);
     } else if (auto* s = std::get_if<std::string>(&v)) {
       if (s->find('\0') != std::string::npos) {
         throw DbError("parameter " + std::to_string(i + 1) +
                       " is text containing a NUL byte; bind bytes as a Blob");
       }
-      values[i] = s->c_str();
+      out.values[i] = s->c_str();
       continue;
     } else if (auto* b = std::get_if<Blob>(&v)) {
       static const char empty = 0;
-      values[i] = b->empty() ? &empty : reinterpret_cast<const char*>(b->data());
-      lengths[i] = static_cast<int>(b->size());
-      formats[i] = 1;
+      out.values[i] = b->empty() ? &empty : reinterpret_cast<const char*>(b->data());
+      out.lengths[i] = static_cast<int>(b->size());
+      out.formats[i] = 1;
       continue;
     } else {
       continue;  // NULL
     }
-    values[i] = texts[i].c_str();
+    out.values[i] = out.texts[i].c_str();
   }
-  if (!pending_begin_.empty()) return RunAfterBegin(sql, params, values, lengths, formats);
-  const std::string& name = PreparedName(sql, params);
-  ResultPtr r(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
-                             lengths.data(), formats.data(), 0));
+}
+
+PgConnection::ResultPtr PgConnection::Run(std::string_view sql, const Params& params) {
+  if (!pending_begin_.empty() || !queued_.empty()) {
+    Statement last{sql, params};
+    return SendQueuedWith(&last);
+  }
+  Bound bound;
+  Bind(params, bound);
+  Prepared prepared = Prepare(sql, params);
+  int n = static_cast<int>(params.size());
+  ResultPtr r(prepared.name ? PQexecPrepared(conn_, prepared.name->c_str(), n, bound.values.data(),
+                                             bound.lengths.data(), bound.formats.data(), 0)
+                            : PQexecParams(conn_, prepared.sql.c_str(), n, prepared.types.data(),
+                                           bound.values.data(), bound.lengths.data(),
+                                           bound.formats.data(), 0));
   if (!r) Throw(nullptr);
   auto status = PQresultStatus(r.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(r.get());
   return r;
 }
 
-Rows PgConnection::Query(std::string_view sql, const Params& params) {
-  ResultPtr r = Run(sql, params);
-  int columns = PQnfields(r.get());
+Rows PgConnection::ToRows(pg_result* r) {
+  int columns = PQnfields(r);
   auto names = std::make_shared<ColumnNames>();
   std::vector<Oid> types;
   for (int c = 0; c < columns; ++c) {
-    names->emplace_back(PQfname(r.get(), c));
-    types.push_back(PQftype(r.get(), c));
+    names->emplace_back(PQfname(r, c));
+    types.push_back(PQftype(r, c));
   }
   Rows rows(std::move(names));
-  int count = PQntuples(r.get());
+  int count = PQntuples(r);
   for (int row = 0; row < count; ++row) {
     std::vector<Value> values;
     values.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(r.get(), row, c)) {
+      if (PQgetisnull(r, row, c)) {
         values.emplace_back();
       } else {
-        values.push_back(ParseColumn(types[static_cast<std::size_t>(c)],
-                                     PQgetvalue(r.get(), row, c),
-                                     static_cast<std::size_t>(PQgetlength(r.get(), row, c))));
+        values.push_back(ParseColumn(types[static_cast<std::size_t>(c)], PQgetvalue(r, row, c),
+                                     static_cast<std::size_t>(PQgetlength(r, row, c))));
       }
     }
     rows.Add(std::move(values));
   }
   return rows;
+}
+
+Rows PgConnection::Query(std::string_view sql, const Params& params) {
+  return ToRows(Run(sql, params).get());
+}
+
+PendingRows::Slot PgConnection::Queue(std::string_view sql, const Params& params) {
+  auto slot = std::make_shared<std::optional<Rows>>();
+  queued_.push_back({std::string(sql), params, slot});
+  return slot;
+}
+
+void PgConnection::SendQueued() {
+  if (!queued_.empty()) SendQueuedWith(nullptr);
+}
+
+PgConnection::ResultPtr PgConnection::SendQueuedWith(const Statement* last) {
+  std::vector<Queued> batch = std::exchange(queued_, {});
+  std::vector<Statement> statements;
+  for (const auto& q : batch) statements.push_back({q.sql, q.params});
+  if (last) statements.push_back(*last);
+  std::vector<ResultPtr> results = Pipeline(statements);
+  for (std::size_t i = 0; i < batch.size(); ++i) *batch[i].out = ToRows(results[i].get());
+  return last ? std::move(results.back()) : nullptr;
 }
 
 std::int64_t PgConnection::Execute(std::string_view sql, const Params& params) {
@@ -259,6 +290,7 @@ std::int64_t PgConnection::Execute(std::string_view sql, const Params& params) {
 void PgConnection::Begin(std::string_view begin_sql) { pending_begin_ = begin_sql; }
 
 void PgConnection::Commit() {
+  SendQueued();  // statements queued and never collected still run
   if (!pending_begin_.empty()) {
     pending_begin_.clear();  // nothing ran: nothing to commit
     return;
@@ -267,6 +299,7 @@ void PgConnection::Commit() {
 }
 
 void PgConnection::Rollback() {
+  queued_.clear();
   if (!pending_begin_.empty()) {
     pending_begin_.clear();
     return;
@@ -276,26 +309,34 @@ void PgConnection::Rollback() {
 
 bool PgConnection::TakeReconnected() { return std::exchange(reconnected_, false); }
 
-void PgConnection::SendPendingBegin() {
-  std::string begin = std::exchange(pending_begin_, std::string());
-  ResultPtr r(PQexec(conn_, begin.c_str()));
-  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) Throw(r.get());
-}
-
-PgConnection::ResultPtr PgConnection::RunAfterBegin(std::string_view sql, const Params& params,
-                                                    const std::vector<const char*>& values,
-                                                    const std::vector<int>& lengths,
-                                                    const std::vector<int>& formats) {
+std::vector<PgConnection::ResultPtr> PgConnection::Pipeline(
+    const std::vector<Statement>& statements) {
   for (int attempt = 0;; ++attempt) {
+    const bool begins = !pending_begin_.empty();
+    const std::size_t expected = statements.size() + (begins ? 1 : 0);
     std::vector<ResultPtr> results;
     try {
-      const std::string& name = PreparedName(sql, params);
+      std::vector<Bound> bound(statements.size());
+      std::vector<Prepared> prepared;
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        Bind(statements[i].params, bound[i]);
+        prepared.push_back(Prepare(statements[i].sql, statements[i].params));
+      }
       if (!PQenterPipelineMode(conn_)) Throw(nullptr);
-      bool sent = PQsendQueryParams(conn_, pending_begin_.c_str(), 0, nullptr, nullptr, nullptr,
-                                    nullptr, 0) &&
-                  PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
-                                      values.data(), lengths.data(), formats.data(), 0) &&
-                  PQpipelineSync(conn_);
+      bool sent = !begins || PQsendQueryParams(conn_, pending_begin_.c_str(), 0, nullptr, nullptr,
+                                               nullptr, nullptr, 0);
+      for (std::size_t i = 0; sent && i < statements.size(); ++i) {
+        // An unnamed statement's parse and execution travel together, so several in one
+        // pipeline do not overwrite each other.
+        const Bound& b = bound[i];
+        int n = static_cast<int>(statements[i].params.size());
+        sent = prepared[i].name
+                   ? PQsendQueryPrepared(conn_, prepared[i].name->c_str(), n, b.values.data(),
+                                         b.lengths.data(), b.formats.data(), 0)
+                   : PQsendQueryParams(conn_, prepared[i].sql.c_str(), n, prepared[i].types.data(),
+                                       b.values.data(), b.lengths.data(), b.formats.data(), 0);
+      }
+      sent = sent && PQpipelineSync(conn_);
       // Each statement's results end with a null; the sync point ends the exchange. Two nulls
       // in a row mean the stream has stopped (a broken connection).
       for (int nulls = 0; sent && nulls < 2;) {
@@ -314,12 +355,12 @@ PgConnection::ResultPtr PgConnection::RunAfterBegin(std::string_view sql, const 
       // Leaving pipeline mode fails only with results still uncollected: the connection cannot
       // be trusted with another statement.
       if (!PQexitPipelineMode(conn_)) poisoned_ = true;
-      if (results.size() != 2) Throw(results.empty() ? nullptr : results.front().get());
-      if (PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) Throw(results[0].get());
+      if (results.size() != expected) Throw(results.empty() ? nullptr : results.front().get());
+      if (begins && PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) Throw(results[0].get());
     } catch (const DatabaseUnavailable&) {
-      // Nothing in this transaction has happened yet, so a reconnection and a second try are
-      // safe (the server rolls back whatever a broken connection left open).
-      if (attempt > 0 || PQstatus(conn_) == CONNECTION_OK) throw;
+      // A transaction's first exchange: nothing in it has happened yet, so a reconnection and a
+      // second try are safe (the server rolls back whatever a broken connection left open).
+      if (!begins || attempt > 0 || PQstatus(conn_) == CONNECTION_OK) throw;
       PQreset(conn_);
       if (PQstatus(conn_) != CONNECTION_OK) throw;
       prepared_.clear();  // they lived in the old server session
@@ -328,14 +369,19 @@ PgConnection::ResultPtr PgConnection::RunAfterBegin(std::string_view sql, const 
       continue;
     }
     pending_begin_.clear();
-    auto status = PQresultStatus(results[1].get());
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(results[1].get());
-    return std::move(results[1]);
+    if (begins) results.erase(results.begin());
+    // After a failure the rest of the pipeline is aborted; the first failure is the reason.
+    for (const auto& r : results) {
+      auto status = PQresultStatus(r.get());
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(r.get());
+    }
+    return results;
   }
 }
 
 void PgConnection::ExecuteScript(std::string_view sql) {
-  if (!pending_begin_.empty()) SendPendingBegin();
+  SendQueued();
+  if (!pending_begin_.empty()) Pipeline({});
   std::string text(sql);
   ResultPtr r(PQexec(conn_, text.c_str()));
   if (!r) Throw(nullptr);

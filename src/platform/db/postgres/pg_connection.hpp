@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,11 @@ class PgConnection {
   bool TakeReconnected();
 
   Rows Query(std::string_view sql, const Params& params);
+  // Tx::QueryLater: the statement waits in a queue, and its rows land in the slot when the queue
+  // is sent: by SendQueued, or together with the next statement that is not queued (one
+  // pipeline, one round trip, the pending BEGIN included).
+  PendingRows::Slot Queue(std::string_view sql, const Params& params);
+  void SendQueued();
   std::int64_t Execute(std::string_view sql, const Params& params);
   // Simple-query protocol: several statements, no parameters.
   void ExecuteScript(std::string_view sql);
@@ -51,18 +57,45 @@ class PgConnection {
   };
   using ResultPtr = std::unique_ptr<pg_result, ResultDeleter>;
 
+  struct Queued {
+    std::string sql;
+    Params params;
+    PendingRows::Slot out;
+  };
+  struct Statement {
+    std::string_view sql;
+    const Params& params;
+  };
+  // Parameters as libpq takes them; `values` point into `texts` and the Params.
+  struct Bound {
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+  };
+
+  static void Bind(const Params& params, Bound& out);
+  static Rows ToRows(pg_result* result);
   ResultPtr Run(std::string_view sql, const Params& params);
-  // Sends the pending BEGIN and one prepared statement together; the statement's result.
-  ResultPtr RunAfterBegin(std::string_view sql, const Params& params,
-                          const std::vector<const char*>& values, const std::vector<int>& lengths,
-                          const std::vector<int>& formats);
-  void SendPendingBegin();
-  const std::string& PreparedName(std::string_view sql, const Params& params);
+  // Sends the queue, then `last` if given; fills the queue's slots and returns last's result.
+  ResultPtr SendQueuedWith(const Statement* last);
+  // Sends the pending BEGIN (if any) and `statements` in one pipeline. Each statement's result,
+  // or the first failure thrown.
+  std::vector<ResultPtr> Pipeline(const std::vector<Statement>& statements);
+  // A statement ready to send: a prepared statement's name, or, once the cache is full, the
+  // translated text and parameter types to send unnamed.
+  struct Prepared {
+    const std::string* name = nullptr;
+    std::string sql;
+    std::vector<unsigned int> types;  // libpq's Oid
+  };
+  Prepared Prepare(std::string_view sql, const Params& params);
   [[noreturn]] void Throw(pg_result* result) const;
 
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql + type signature -> name
   std::string pending_begin_;  // BEGIN not yet sent: it goes with the first statement
+  std::vector<Queued> queued_;
   bool reconnected_ = false;
   bool poisoned_ = false;  // left in a state no statement should follow: drop it
 };
