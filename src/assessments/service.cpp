@@ -300,49 +300,63 @@ Result<std::vector<NeedDomain>> AssessmentService::NeedAreas(const Actor& actor,
       });
 }
 
+namespace {
+cases::CaseSection NeedsSummary(const cases::Case& record,
+                                const std::vector<NeedsVersionSummary>& versions) {
+  cases::CaseSection section{.title = "Needs assessment",
+                             .href = CasePath(record.id) + "/assessments",
+                             .status = "Not started"};
+  if (versions.empty()) return section;
+  const NeedsVersionSummary& current = versions.front();
+  section.status = "Completed";
+  section.done = true;
+  section.hint =
+      std::string(Label(current.kind)) + " on " + FormatDateForPeople(current.assessed_on) + ". ";
+  if (current.unmet == 0) {
+    section.hint += current.needs == 1 ? "The need is met" : "All needs are met";
+  } else {
+    section.hint +=
+        std::to_string(current.unmet) + (current.unmet == 1 ? " need" : " needs") + " not yet met";
+  }
+  return section;
+}
+
+cases::CaseSection RiskSummary(const cases::Case& record,
+                               const std::optional<RiskReviewDate>& review) {
+  cases::CaseSection section{.title = "Risk assessment",
+                             .href = CasePath(record.id) + "/assessments",
+                             .status = "Not started"};
+  if (!review) return section;
+  std::string level(Code(review->overall));
+  std::string date = FormatDateForPeople(review->review_on);
+  if (review->overdue) {
+    section.status = "Review overdue";
+    section.hint = "Risk: " + level + ". Review was due by " + date;
+  } else {
+    section.status = "Completed";
+    section.done = true;
+    section.hint = "Risk: " + level + ". Review by " + date;
+  }
+  return section;
+}
+}  // namespace
+
 cases::SectionSummariser NeedsSection() {
-  return
-      [](CaseWork& w, const crypto::DataKey&, const cases::Case& record, const cases::CaseAccess&) {
-        cases::CaseSection section{.title = "Needs assessment",
-                                   .href = CasePath(record.id) + "/assessments",
-                                   .status = "Not started"};
-        auto versions = ListNeedsVersions(w.tx, record.id);
-        if (versions.empty()) return section;
-        const NeedsVersionSummary& current = versions.front();
-        section.status = "Completed";
-        section.done = true;
-        section.hint = std::string(Label(current.kind)) + " on " +
-                       FormatDateForPeople(current.assessed_on) + ". ";
-        if (current.unmet == 0) {
-          section.hint += current.needs == 1 ? "The need is met" : "All needs are met";
-        } else {
-          section.hint += std::to_string(current.unmet) +
-                          (current.unmet == 1 ? " need" : " needs") + " not yet met";
-        }
-        return section;
-      };
+  return [](CaseWork& w, const crypto::DataKey&, const cases::Case& record,
+            const cases::CaseAccess&) -> cases::SectionSummary {
+    return [later = ListNeedsVersionsLater(w.tx, record.id), &record]() mutable {
+      return NeedsSummary(record, later.Get());
+    };
+  };
 }
 
 cases::SectionSummariser RiskSection() {
-  return
-      [](CaseWork& w, const crypto::DataKey&, const cases::Case& record, const cases::CaseAccess&) {
-        cases::CaseSection section{.title = "Risk assessment",
-                                   .href = CasePath(record.id) + "/assessments",
-                                   .status = "Not started"};
-        auto review = CurrentRiskReview(w.tx, record.id, w.today);
-        if (!review) return section;
-        std::string level(Code(review->overall));
-        std::string date = FormatDateForPeople(review->review_on);
-        if (review->overdue) {
-          section.status = "Review overdue";
-          section.hint = "Risk: " + level + ". Review was due by " + date;
-        } else {
-          section.status = "Completed";
-          section.done = true;
-          section.hint = "Risk: " + level + ". Review by " + date;
-        }
-        return section;
-      };
+  return [](CaseWork& w, const crypto::DataKey&, const cases::Case& record,
+            const cases::CaseAccess&) -> cases::SectionSummary {
+    return [later = CurrentRiskReviewLater(w.tx, record.id, w.today), &record]() mutable {
+      return RiskSummary(record, later.Get());
+    };
+  };
 }
 
 }  // namespace waymark::assessments

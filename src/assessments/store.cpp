@@ -180,16 +180,10 @@ std::optional<StoredRisk> LoadRisk(db::Tx& tx, const crypto::DataKey& key, std::
   return out;
 }
 
-std::vector<NeedsVersionSummary> ListNeedsVersions(db::Tx& tx, std::string_view case_id) {
+namespace {
+std::vector<NeedsVersionSummary> NeedsVersionsFrom(const db::Rows& rows) {
   std::vector<NeedsVersionSummary> out;
-  for (const auto& row : tx.Query(
-           "SELECT a.id, a.case_id, a.version, a.based_on, a.recorded_at, a.recorded_by, a.kind, "
-           "a.mode, a.assessed_on, "
-           "(SELECT count(*) FROM needs_assessment_needs n WHERE n.assessment_id = a.id), "
-           "(SELECT count(*) FROM needs_assessment_needs n WHERE n.assessment_id = a.id AND "
-           "n.met = 0) "
-           "FROM needs_assessments a WHERE a.case_id = ? ORDER BY a.version DESC",
-           {case_id})) {
+  for (const auto& row : rows) {
     NeedsVersionSummary s;
     s.recorded = RecordedFrom(row);
     const std::string& id = s.recorded.id;
@@ -201,6 +195,24 @@ std::vector<NeedsVersionSummary> ListNeedsVersions(db::Tx& tx, std::string_view 
     out.push_back(std::move(s));
   }
   return out;
+}
+}  // namespace
+
+std::vector<NeedsVersionSummary> ListNeedsVersions(db::Tx& tx, std::string_view case_id) {
+  return ListNeedsVersionsLater(tx, case_id).Get();
+}
+
+db::Later<std::vector<NeedsVersionSummary>> ListNeedsVersionsLater(db::Tx& tx,
+                                                                   std::string_view case_id) {
+  return {tx.QueryLater(
+              "SELECT a.id, a.case_id, a.version, a.based_on, a.recorded_at, a.recorded_by, "
+              "a.kind, a.mode, a.assessed_on, "
+              "(SELECT count(*) FROM needs_assessment_needs n WHERE n.assessment_id = a.id), "
+              "(SELECT count(*) FROM needs_assessment_needs n WHERE n.assessment_id = a.id AND "
+              "n.met = 0) "
+              "FROM needs_assessments a WHERE a.case_id = ? ORDER BY a.version DESC",
+              {case_id}),
+          NeedsVersionsFrom};
 }
 
 std::vector<RiskVersionSummary> ListRiskVersions(db::Tx& tx, std::string_view case_id) {
@@ -221,17 +233,28 @@ std::vector<RiskVersionSummary> ListRiskVersions(db::Tx& tx, std::string_view ca
 }
 
 std::optional<RiskReviewDate> CurrentRiskReview(db::Tx& tx, std::string_view case_id, Date today) {
-  auto row = tx.QueryOne(
-      "SELECT id, version, overall, review_on FROM risk_assessments WHERE case_id = ? AND "
-      "version = (SELECT max(version) FROM risk_assessments WHERE case_id = ?)",
-      {case_id, case_id});
-  if (!row) return std::nullopt;
-  const std::string& id = row->text(0);
-  RiskAssessment current;
-  current.review_on = StoredDate(row->text(3), kRiskTable, id);
-  return RiskReviewDate{std::string(case_id), static_cast<int>(row->integer(1)),
-                        Parsed(ParseOverallRisk(row->text(2)), kRiskTable, id, "overall level"),
-                        current.review_on, ReviewOverdue(current, today)};
+  return CurrentRiskReviewLater(tx, case_id, today).Get();
+}
+
+db::Later<std::optional<RiskReviewDate>> CurrentRiskReviewLater(db::Tx& tx,
+                                                                std::string_view case_id,
+                                                                Date today) {
+  return {tx.QueryLater(
+              "SELECT id, version, overall, review_on FROM risk_assessments WHERE case_id = ? AND "
+              "version = (SELECT max(version) FROM risk_assessments WHERE case_id = ?)",
+              {case_id, case_id}),
+          [case_id = std::string(case_id),
+           today](const db::Rows& rows) -> std::optional<RiskReviewDate> {
+            auto row = db::AtMostOne(rows);
+            if (!row) return std::nullopt;
+            const std::string& id = row->text(0);
+            RiskAssessment current;
+            current.review_on = StoredDate(row->text(3), kRiskTable, id);
+            return RiskReviewDate{
+                case_id, static_cast<int>(row->integer(1)),
+                Parsed(ParseOverallRisk(row->text(2)), kRiskTable, id, "overall level"),
+                current.review_on, ReviewOverdue(current, today)};
+          }};
 }
 
 std::vector<NeedDomain> CurrentNeedAreas(db::Tx& tx, std::string_view case_id) {

@@ -84,11 +84,17 @@ std::optional<StoredRisk> LoadRisk(db::Tx& tx, const crypto::DataKey& key, std::
 
 // Every version of the case, newest first.
 std::vector<NeedsVersionSummary> ListNeedsVersions(db::Tx& tx, std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater).
+db::Later<std::vector<NeedsVersionSummary>> ListNeedsVersionsLater(db::Tx& tx,
+                                                                   std::string_view case_id);
 std::vector<RiskVersionSummary> ListRiskVersions(db::Tx& tx, std::string_view case_id);
 
 // For other features (tasks, plans), from the clear columns of the current version. The caller
 // must already have authorised the read of the case.
 std::optional<RiskReviewDate> CurrentRiskReview(db::Tx& tx, std::string_view case_id, Date today);
+db::Later<std::optional<RiskReviewDate>> CurrentRiskReviewLater(db::Tx& tx,
+                                                                std::string_view case_id,
+                                                                Date today);
 // The areas of the current needs assessment's needs, each once, in AllNeedDomains() order;
 // empty when the case has no needs assessment.
 std::vector<NeedDomain> CurrentNeedAreas(db::Tx& tx, std::string_view case_id);

@@ -19,9 +19,9 @@ using identity::Action;
 using identity::Actor;
 using identity::Origin;
 
-std::vector<Person> AssignedPeople(db::Tx& tx, std::string_view case_id) {
+std::vector<Person> AssignedPeople(std::vector<AssignedWorker> workers) {
   std::vector<Person> people;
-  for (auto& worker : AssignedWorkers(tx, case_id)) {
+  for (auto& worker : workers) {
     if (worker.display_name.empty()) worker.display_name = "Unknown user";
     people.push_back({std::move(worker.user_id), std::move(worker.display_name)});
   }
@@ -67,10 +67,15 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
     auto event = CaseEvent("case.view", actor, origin, header.id);
     if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
     w.Audit(std::move(event));
-    CaseView view{std::move(record), AssignedPeople(w.tx, header.id), access, {}};
+    CaseView view{std::move(record), {}, access, {}};
+    // Every read is queued before the first answer is wanted: they travel together.
+    auto workers = AssignedWorkersLater(w.tx, header.id);
+    std::vector<SectionSummary> summaries;
     for (const auto& summarise : sections_) {
-      view.sections.push_back(summarise(w, key, view.record, access));
+      summaries.push_back(summarise(w, key, view.record, access));
     }
+    view.workers = AssignedPeople(workers.Get());
+    for (auto& summary : summaries) view.sections.push_back(summary());
     return view;
   });
 }

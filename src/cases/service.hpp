@@ -41,9 +41,13 @@ struct CaseSection {
 };
 // Called inside the transaction that opens the case, after the policy has allowed the read; it
 // must only read, and must answer from what `access` allows (no restricted notes without
-// can_see_restricted).
-using SectionSummariser = std::function<CaseSection(CaseWork& work, const crypto::DataKey& key,
-                                                    const Case& record, const CaseAccess& access)>;
+// can_see_restricted). It takes two steps so that every section's reads travel together (on
+// PostgreSQL one round trip for the whole overview): the summariser queues its reads
+// (db::Tx::QueryLater) and returns the SectionSummary that, once every section has queued,
+// summarises their rows. `work`, `key` and `record` outlive the SectionSummary.
+using SectionSummary = std::function<CaseSection()>;
+using SectionSummariser = std::function<SectionSummary(
+    CaseWork& work, const crypto::DataKey& key, const Case& record, const CaseAccess& access)>;
 
 struct CaseView {
   Case record;

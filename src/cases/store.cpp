@@ -390,15 +390,21 @@ std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key
   return ids;
 }
 
+db::Later<std::vector<AssignedWorker>> AssignedWorkersLater(db::Tx& tx, std::string_view case_id) {
+  return {tx.QueryLater("SELECT w.user_id, u.display_name FROM case_workers w LEFT JOIN users u "
+                        "ON u.id = w.user_id WHERE w.case_id = ? ORDER BY w.assigned_at, w.user_id",
+                        {case_id}),
+          [](const db::Rows& rows) {
+            std::vector<AssignedWorker> out;
+            for (const auto& row : rows) {
+              out.push_back({row.text(0), row.optional_text(1).value_or("")});
+            }
+            return out;
+          }};
+}
+
 std::vector<AssignedWorker> AssignedWorkers(db::Tx& tx, std::string_view case_id) {
-  std::vector<AssignedWorker> out;
-  for (const auto& row : tx.Query("SELECT w.user_id, u.display_name FROM case_workers w LEFT JOIN "
-                                  "users u ON u.id = w.user_id WHERE w.case_id = ? ORDER BY "
-                                  "w.assigned_at, w.user_id",
-                                  {case_id})) {
-    out.push_back({row.text(0), row.optional_text(1).value_or("")});
-  }
-  return out;
+  return AssignedWorkersLater(tx, case_id).Get();
 }
 
 bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id) {

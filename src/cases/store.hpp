@@ -128,6 +128,8 @@ struct AssignedWorker {
   std::string display_name;
 };
 std::vector<AssignedWorker> AssignedWorkers(db::Tx& tx, std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater).
+db::Later<std::vector<AssignedWorker>> AssignedWorkersLater(db::Tx& tx, std::string_view case_id);
 bool IsAssigned(db::Tx& tx, std::string_view case_id, std::string_view user_id);
 bool AssignWorker(db::Tx& tx, std::string_view case_id, std::string_view organisation_id,
                   std::string_view user_id, std::string_view by, TimePoint now);

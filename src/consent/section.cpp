@@ -63,25 +63,31 @@ std::string NrmHint(const std::vector<Consent>& all, Date today) {
   return {};
 }
 
-}  // namespace
-
-cases::CaseSection ConsentSection(cases::CaseWork& work, const crypto::DataKey& key,
-                                  const cases::Case& record, const cases::CaseAccess&) {
+cases::CaseSection Summarise(const cases::Case& record, std::vector<StoredConsent> consents,
+                             Date today) {
   std::vector<Consent> all;
-  for (auto& stored : LoadConsents(work.tx, key, record.id)) {
-    all.push_back(std::move(stored.consent));
-  }
+  for (auto& stored : consents) all.push_back(std::move(stored.consent));
   cases::CaseSection section{"Consent", "/cases/" + record.id + "/consent", "Not started"};
   if (all.empty()) return section;
-  const bool support = FindConsentFor(all, Purpose::kSupport, {}, work.today).has_value();
+  const bool support = FindConsentFor(all, Purpose::kSupport, {}, today).has_value();
   section.status = support ? "Completed" : "In progress";
   section.done = support;
-  std::string hint = SupportHint(all, work.today);
-  if (std::string nrm = NrmHint(all, work.today); !nrm.empty()) {
+  std::string hint = SupportHint(all, today);
+  if (std::string nrm = NrmHint(all, today); !nrm.empty()) {
     hint += hint.empty() ? nrm : ". " + nrm;
   }
   section.hint = hint;
   return section;
+}
+
+}  // namespace
+
+cases::SectionSummary ConsentSection(cases::CaseWork& work, const crypto::DataKey& key,
+                                     const cases::Case& record, const cases::CaseAccess&) {
+  auto consents = LoadConsentsLater(work.tx, key, record.id);
+  return [consents, &record, today = work.today]() mutable {
+    return Summarise(record, consents.Get(), today);
+  };
 }
 
 }  // namespace waymark::consent

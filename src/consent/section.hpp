@@ -12,7 +12,7 @@ namespace waymark::consent {
 // "In progress" otherwise. The hint names the support consent's expiry (or why it is not in
 // force) and the NRM referral's consent, such as "Consent for support expires 3 March 2027.
 // NRM referral: consent given".
-cases::CaseSection ConsentSection(cases::CaseWork& work, const crypto::DataKey& key,
-                                  const cases::Case& record, const cases::CaseAccess& access);
+cases::SectionSummary ConsentSection(cases::CaseWork& work, const crypto::DataKey& key,
+                                     const cases::Case& record, const cases::CaseAccess& access);
 
 }  // namespace waymark::consent

@@ -95,16 +95,21 @@ void InsertConsent(db::Tx& tx, const crypto::DataKey& key, const StoredConsent& 
        EncryptOptional(key, c.notes, {"consents", "notes", s.id}), s.recorded_at, s.recorded_by});
 }
 
+db::Later<std::vector<StoredConsent>> LoadConsentsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                        std::string_view case_id) {
+  return {tx.QueryLater("SELECT " + std::string(kConsentColumns) +
+                            " FROM consents WHERE case_id = ? ORDER BY decided_on, recorded_at, id",
+                        {case_id}),
+          [&key](const db::Rows& rows) {
+            std::vector<StoredConsent> out;
+            for (const auto& row : rows) out.push_back(ConsentFromRow(row, key));
+            return out;
+          }};
+}
+
 std::vector<StoredConsent> LoadConsents(db::Tx& tx, const crypto::DataKey& key,
                                         std::string_view case_id) {
-  std::vector<StoredConsent> out;
-  for (const auto& row :
-       tx.Query("SELECT " + std::string(kConsentColumns) +
-                    " FROM consents WHERE case_id = ? ORDER BY decided_on, recorded_at, id",
-                {case_id})) {
-    out.push_back(ConsentFromRow(row, key));
-  }
-  return out;
+  return LoadConsentsLater(tx, key, case_id).Get();
 }
 
 bool RecordWithdrawal(db::Tx& tx, const crypto::DataKey& key, std::string_view id,

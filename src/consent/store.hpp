@@ -36,6 +36,10 @@ void InsertConsent(db::Tx& tx, const crypto::DataKey& key, const StoredConsent& 
 // A case's consent records, oldest decision first. A ciphertext that does not decrypt throws.
 std::vector<StoredConsent> LoadConsents(db::Tx& tx, const crypto::DataKey& key,
                                         std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater); `key` must
+// outlive Get.
+db::Later<std::vector<StoredConsent>> LoadConsentsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                        std::string_view case_id);
 // Records the withdrawal on consent `id` as version expected_version + 1; false (and nothing
 // written) when the stored version is no longer `expected_version` or it was already withdrawn.
 bool RecordWithdrawal(db::Tx& tx, const crypto::DataKey& key, std::string_view id,

@@ -229,17 +229,22 @@ Result<OwnAccount> ContactService::SaveOwnAccount(const Actor& actor, std::strin
   });
 }
 
-cases::CaseSection ContactsSection(CaseWork& work, const crypto::DataKey&,
-                                   const cases::Case& record, const cases::CaseAccess&) {
-  ContactTally tally = TallyContacts(work.tx, record.id);
-  cases::CaseSection section{"Contacts and notes", "/cases/" + record.id + "/contacts",
-                             "Not started"};
-  if (tally.count > 0) {
-    section.status = std::to_string(tally.count) + (tally.count == 1 ? " contact" : " contacts");
-    section.done = true;
-  }
-  if (tally.last_contact) section.hint = "Last contact " + FormatDateForPeople(*tally.last_contact);
-  return section;
+cases::SectionSummary ContactsSection(CaseWork& work, const crypto::DataKey&,
+                                      const cases::Case& record, const cases::CaseAccess&) {
+  auto later = TallyContactsLater(work.tx, record.id);
+  return [later, &record]() mutable {
+    ContactTally tally = later.Get();
+    cases::CaseSection section{"Contacts and notes", "/cases/" + record.id + "/contacts",
+                               "Not started"};
+    if (tally.count > 0) {
+      section.status = std::to_string(tally.count) + (tally.count == 1 ? " contact" : " contacts");
+      section.done = true;
+    }
+    if (tally.last_contact) {
+      section.hint = "Last contact " + FormatDateForPeople(*tally.last_contact);
+    }
+    return section;
+  };
 }
 
 }  // namespace waymark::contacts

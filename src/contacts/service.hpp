@@ -99,7 +99,7 @@ class ContactService {
 
 // The case overview's "Contacts and notes" section: "Not started" or "N contacts", with the
 // date of the last contact. Register with CaseService::AddSection.
-cases::CaseSection ContactsSection(cases::CaseWork& work, const crypto::DataKey& key,
-                                   const cases::Case& record, const cases::CaseAccess& access);
+cases::SectionSummary ContactsSection(cases::CaseWork& work, const crypto::DataKey& key,
+                                      const cases::Case& record, const cases::CaseAccess& access);
 
 }  // namespace waymark::contacts

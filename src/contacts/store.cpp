@@ -111,15 +111,21 @@ void WriteVersion(db::Tx& tx, const crypto::DataKey& key, const Contact& c, int6
 }  // namespace
 
 ContactTally TallyContacts(db::Tx& tx, std::string_view case_id) {
-  auto row = tx.QueryOne(
-      "SELECT COUNT(*), MAX(contact_date) FROM case_contacts WHERE case_id = ? AND "
-      "entered_in_error = 0",
-      {std::string(case_id)});
-  ContactTally tally;
-  if (!row) return tally;
-  tally.count = row->integer(0);
-  if (auto last = row->optional_text(1)) tally.last_contact = ParseIsoDate(*last);
-  return tally;
+  return TallyContactsLater(tx, case_id).Get();
+}
+
+db::Later<ContactTally> TallyContactsLater(db::Tx& tx, std::string_view case_id) {
+  return {tx.QueryLater("SELECT COUNT(*), MAX(contact_date) FROM case_contacts WHERE case_id = ? "
+                        "AND entered_in_error = 0",
+                        {std::string(case_id)}),
+          [](const db::Rows& rows) {
+            ContactTally tally;
+            auto row = db::AtMostOne(rows);
+            if (!row) return tally;
+            tally.count = row->integer(0);
+            if (auto last = row->optional_text(1)) tally.last_contact = ParseIsoDate(*last);
+            return tally;
+          }};
 }
 
 int64_t CountContacts(db::Tx& tx, std::string_view case_id) {

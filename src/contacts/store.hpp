@@ -23,6 +23,8 @@ struct ContactTally {
   std::optional<Date> last_contact;
 };
 ContactTally TallyContacts(db::Tx& tx, std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater).
+db::Later<ContactTally> TallyContactsLater(db::Tx& tx, std::string_view case_id);
 // Every contact of the case, entered in error or not: for paging.
 int64_t CountContacts(db::Tx& tx, std::string_view case_id);
 

@@ -149,17 +149,18 @@ Result<Dependant> DependantService::Remove(const Actor& actor, std::string_view 
   });
 }
 
-cases::CaseSection SummariseDependants(CaseWork& work, const crypto::DataKey& key,
-                                       const cases::Case& record, const cases::CaseAccess&) {
+namespace {
+cases::CaseSection DependantsSection(const cases::Case& record,
+                                     const std::vector<Dependant>& dependants, Date today) {
   cases::CaseSection section{"Dependants", "/cases/" + record.id + "/dependants", "None recorded"};
   size_t count = 0, children = 0, partners = 0, others = 0, not_told = 0, not_known = 0;
-  for (const auto& d : ListDependants(work.tx, key, record.id)) {
+  for (const auto& d : dependants) {
     if (d.removal) continue;
     ++count;
     if (d.details.relationship == "child") ++children;
     if (d.details.relationship == "partner") ++partners;
     if (d.details.relationship == "other") ++others;
-    if (IsUnder18(d.details, work.today)) {
+    if (IsUnder18(d.details, today)) {
       if (d.details.children_services_know == "no") ++not_told;
       if (d.details.children_services_know == "not_known") ++not_known;
     }
@@ -179,6 +180,15 @@ cases::CaseSection SummariseDependants(CaseWork& work, const crypto::DataKey& ke
   }
   section.hint = hint;
   return section;
+}
+}  // namespace
+
+cases::SectionSummary SummariseDependants(CaseWork& work, const crypto::DataKey& key,
+                                          const cases::Case& record, const cases::CaseAccess&) {
+  auto dependants = ListDependantsLater(work.tx, key, record.id);
+  return [dependants, &record, today = work.today]() mutable {
+    return DependantsSection(record, dependants.Get(), today);
+  };
 }
 
 }  // namespace waymark::dependants

@@ -74,7 +74,8 @@ class DependantService {
 
 // The overview's "Dependants" section: "None recorded" or "2 dependants", with a hint of codes
 // and counts only ("1 child; children's services not told about 1"), never a name.
-cases::CaseSection SummariseDependants(cases::CaseWork& work, const crypto::DataKey& key,
-                                       const cases::Case& record, const cases::CaseAccess& access);
+cases::SectionSummary SummariseDependants(cases::CaseWork& work, const crypto::DataKey& key,
+                                          const cases::Case& record,
+                                          const cases::CaseAccess& access);
 
 }  // namespace waymark::dependants

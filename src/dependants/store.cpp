@@ -113,12 +113,17 @@ std::vector<Dependant> Collect(const db::Rows& rows, const crypto::DataKey& key)
 
 std::vector<Dependant> ListDependants(db::Tx& tx, const crypto::DataKey& key,
                                       std::string_view case_id) {
-  return Collect(tx.Query("SELECT " + std::string(kColumns) +
-                              " FROM dependants d JOIN dependant_versions v ON v.dependant_id = "
-                              "d.id AND v.version = d.version WHERE d.case_id = ? "
-                              "ORDER BY d.created_at, d.id",
-                          {std::string(case_id)}),
-                 key);
+  return ListDependantsLater(tx, key, case_id).Get();
+}
+
+db::Later<std::vector<Dependant>> ListDependantsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                      std::string_view case_id) {
+  return {tx.QueryLater("SELECT " + std::string(kColumns) +
+                            " FROM dependants d JOIN dependant_versions v ON v.dependant_id = "
+                            "d.id AND v.version = d.version WHERE d.case_id = ? "
+                            "ORDER BY d.created_at, d.id",
+                        {std::string(case_id)}),
+          [&key](const db::Rows& rows) { return Collect(rows, key); }};
 }
 
 std::optional<Dependant> LoadDependant(db::Tx& tx, const crypto::DataKey& key,

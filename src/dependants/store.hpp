@@ -29,6 +29,10 @@ struct Dependant {
 // A case's dependants as they are now (their current versions), oldest first.
 std::vector<Dependant> ListDependants(db::Tx& tx, const crypto::DataKey& key,
                                       std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater); `key` must
+// outlive Get.
+db::Later<std::vector<Dependant>> ListDependantsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                      std::string_view case_id);
 std::optional<Dependant> LoadDependant(db::Tx& tx, const crypto::DataKey& key,
                                        std::string_view case_id, std::string_view id);
 // Every saved version of one dependant, newest first.

@@ -218,21 +218,24 @@ ConsentLookup NrmService::Consent() const {
 cases::SectionSummariser NrmService::Section() const {
   const Policy* policy = &policy_;
   return [policy](cases::CaseWork& w, const crypto::DataKey& key, const cases::Case& record,
-                  const cases::CaseAccess&) {
-    Folded folded = Fold(LoadEntries(w.tx, key, record.id), *policy);
-    cases::CaseSection section{.title = "National Referral Mechanism",
-                               .href = CaseNrmPath(record.id),
-                               .status = std::string(Label(folded.pathway.state))};
-    auto deadlines = DeadlinesFor(folded.pathway, *policy);
-    if (!deadlines.empty()) {
-      const Deadline& next = deadlines.front();
-      if (next.date < w.today) {
-        section.hint = "Overdue: " + next.label + ", " + FormatDateForPeople(next.date);
-      } else {
-        section.hint = next.label + ": " + FormatDateForPeople(next.date);
+                  const cases::CaseAccess&) -> cases::SectionSummary {
+    auto entries = LoadEntriesLater(w.tx, key, record.id);
+    return [entries, policy, &record, today = w.today]() mutable {
+      Folded folded = Fold(entries.Get(), *policy);
+      cases::CaseSection section{.title = "National Referral Mechanism",
+                                 .href = CaseNrmPath(record.id),
+                                 .status = std::string(Label(folded.pathway.state))};
+      auto deadlines = DeadlinesFor(folded.pathway, *policy);
+      if (!deadlines.empty()) {
+        const Deadline& next = deadlines.front();
+        if (next.date < today) {
+          section.hint = "Overdue: " + next.label + ", " + FormatDateForPeople(next.date);
+        } else {
+          section.hint = next.label + ": " + FormatDateForPeople(next.date);
+        }
       }
-    }
-    return section;
+      return section;
+    };
   };
 }
 

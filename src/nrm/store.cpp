@@ -95,16 +95,9 @@ Event EventFrom(const db::Row& row, const crypto::DataKey& key, const std::strin
   Corrupt(id, "unknown kind");
 }
 
-}  // namespace
-
-std::vector<StoredEntry> LoadEntries(db::Tx& tx, const crypto::DataKey& key,
-                                     std::string_view case_id) {
+std::vector<StoredEntry> EntriesFrom(const db::Rows& rows, const crypto::DataKey& key) {
   std::vector<StoredEntry> entries;
-  for (const auto& row :
-       tx.Query("SELECT id, seq, kind, event_date, corrects, authority, outcome, grounds, "
-                "identifying_details, extended_to, first_responder, note, recorded_at, recorded_by "
-                "FROM nrm_events WHERE case_id = ? ORDER BY seq",
-                {std::string(case_id)})) {
+  for (const auto& row : rows) {
     StoredEntry entry;
     entry.id = row.text("id");
     entry.seq = row.integer("seq");
@@ -116,6 +109,23 @@ std::vector<StoredEntry> LoadEntries(db::Tx& tx, const crypto::DataKey& key,
     entries.push_back(std::move(entry));
   }
   return entries;
+}
+
+}  // namespace
+
+std::vector<StoredEntry> LoadEntries(db::Tx& tx, const crypto::DataKey& key,
+                                     std::string_view case_id) {
+  return LoadEntriesLater(tx, key, case_id).Get();
+}
+
+db::Later<std::vector<StoredEntry>> LoadEntriesLater(db::Tx& tx, const crypto::DataKey& key,
+                                                     std::string_view case_id) {
+  return {tx.QueryLater(
+              "SELECT id, seq, kind, event_date, corrects, authority, outcome, grounds, "
+              "identifying_details, extended_to, first_responder, note, recorded_at, recorded_by "
+              "FROM nrm_events WHERE case_id = ? ORDER BY seq",
+              {std::string(case_id)}),
+          [&key](const db::Rows& rows) { return EntriesFrom(rows, key); }};
 }
 
 void InsertEntry(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,

@@ -36,6 +36,10 @@ struct StoredEntry {
 // or a lost key is not an expected outcome.
 std::vector<StoredEntry> LoadEntries(db::Tx& tx, const crypto::DataKey& key,
                                      std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater); `key` must
+// outlive Get.
+db::Later<std::vector<StoredEntry>> LoadEntriesLater(db::Tx& tx, const crypto::DataKey& key,
+                                                     std::string_view case_id);
 
 // Appends `entry` (its seq must be the next one; the UNIQUE (case_id, seq) constraint refuses a
 // duplicate).

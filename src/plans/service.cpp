@@ -154,10 +154,10 @@ Result<PlanSchedule> PlanService::Schedule(const Actor& actor, std::string_view 
   });
 }
 
-cases::CaseSection PlanService::Section(CaseWork& work, const cases::Case& record) {
+cases::CaseSection PlanService::Section(const cases::Case& record,
+                                        const std::optional<PlanHeader>& header, Date today) {
   cases::CaseSection section{"Support and safety plan", "/cases/" + record.id + "/plan",
                              "Not started"};
-  auto header = FindCurrentPlanHeader(work.tx, record.id);
   if (!header) return section;
   switch (header->status) {
     case PlanStatus::kDraft:
@@ -172,7 +172,7 @@ cases::CaseSection PlanService::Section(CaseWork& work, const cases::Case& recor
       break;
   }
   if (header->review_on) {
-    bool overdue = header->status != PlanStatus::kDraft && *header->review_on <= work.today;
+    bool overdue = header->status != PlanStatus::kDraft && *header->review_on <= today;
     section.hint =
         (overdue ? "Review was due " : "Review by ") + FormatDateForPeople(*header->review_on);
   }
@@ -181,7 +181,12 @@ cases::CaseSection PlanService::Section(CaseWork& work, const cases::Case& recor
 
 void AddPlanSection(cases::CaseService& cases) {
   cases.AddSection([](CaseWork& work, const crypto::DataKey&, const cases::Case& record,
-                      const cases::CaseAccess&) { return PlanService::Section(work, record); });
+                      const cases::CaseAccess&) -> cases::SectionSummary {
+    auto header = FindCurrentPlanHeaderLater(work.tx, record.id);
+    return [header, &record, today = work.today]() mutable {
+      return PlanService::Section(record, header.Get(), today);
+    };
+  });
 }
 
 }  // namespace waymark::plans

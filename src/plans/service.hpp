@@ -117,8 +117,10 @@ class PlanService {
   Result<PlanSchedule> Schedule(const identity::Actor& actor, std::string_view case_id,
                                 const identity::Origin& origin);
 
-  // The case overview's "Support and safety plan" section; reads clear columns only.
-  static cases::CaseSection Section(cases::CaseWork& work, const cases::Case& record);
+  // The case overview's "Support and safety plan" section, from the current version's header
+  // (clear columns only).
+  static cases::CaseSection Section(const cases::Case& record,
+                                    const std::optional<PlanHeader>& header, Date today);
 
  private:
   identity::Deps deps_;

@@ -69,15 +69,22 @@ db::Blob Encrypt(const crypto::DataKey& key, std::string_view case_id, const Pla
 }  // namespace
 
 std::optional<PlanHeader> FindCurrentPlanHeader(db::Tx& tx, std::string_view case_id) {
-  auto row = tx.QueryOne(
-      "SELECT version, status, review_on, revision FROM plan_versions WHERE case_id = ? "
-      "ORDER BY version DESC LIMIT 1",
-      {std::string(case_id)});
-  if (!row) return std::nullopt;
-  auto status = ParsePlanStatus(row->text(1));
-  if (!status) throw std::runtime_error("plan_versions: unknown status");
-  return PlanHeader{static_cast<int>(row->integer(0)), *status, OptionalDate(*row, 2),
-                    row->integer(3)};
+  return FindCurrentPlanHeaderLater(tx, case_id).Get();
+}
+
+db::Later<std::optional<PlanHeader>> FindCurrentPlanHeaderLater(db::Tx& tx,
+                                                                std::string_view case_id) {
+  return {tx.QueryLater("SELECT version, status, review_on, revision FROM plan_versions WHERE "
+                        "case_id = ? ORDER BY version DESC LIMIT 1",
+                        {std::string(case_id)}),
+          [](const db::Rows& rows) -> std::optional<PlanHeader> {
+            auto row = db::AtMostOne(rows);
+            if (!row) return std::nullopt;
+            auto status = ParsePlanStatus(row->text(1));
+            if (!status) throw std::runtime_error("plan_versions: unknown status");
+            return PlanHeader{static_cast<int>(row->integer(0)), *status, OptionalDate(*row, 2),
+                              row->integer(3)};
+          }};
 }
 
 std::vector<StoredPlan> LoadPlanVersions(db::Tx& tx, const crypto::DataKey& key,

@@ -35,6 +35,9 @@ struct PlanHeader {
   int64_t revision = 1;
 };
 std::optional<PlanHeader> FindCurrentPlanHeader(db::Tx& tx, std::string_view case_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater).
+db::Later<std::optional<PlanHeader>> FindCurrentPlanHeaderLater(db::Tx& tx,
+                                                                std::string_view case_id);
 
 // Every version, oldest first; empty when no plan has been started.
 std::vector<StoredPlan> LoadPlanVersions(db::Tx& tx, const crypto::DataKey& key,

@@ -185,16 +185,15 @@ Result<void> TaskService::CompleteTask(const Actor& actor, std::string_view case
   });
 }
 
-cases::CaseSection TasksSection(CaseWork& work, const crypto::DataKey& key,
-                                const cases::Case& record, const cases::CaseAccess&) {
-  TaskQuery query{.organisation_id = record.organisation_id, .case_id = record.id, .titles = false};
-  auto rows = ListTaskRows(work.tx, key, query);
+namespace {
+cases::CaseSection Summarise(const cases::Case& record, const std::vector<TaskRow>& rows,
+                             Date today) {
   cases::CaseSection section{.title = "Tasks",
                              .href = "/cases/" + record.id + "/tasks",
                              .status = "None due",
                              .done = true};
   int overdue = 0;
-  for (const auto& row : rows) overdue += row.due_on < work.today;
+  for (const auto& row : rows) overdue += row.due_on < today;
   if (overdue > 0) {
     section.status = std::to_string(overdue) + " overdue";
     section.done = false;
@@ -209,6 +208,16 @@ cases::CaseSection TasksSection(CaseWork& work, const crypto::DataKey& key,
     section.hint = what + ": " + FormatDateForPeople(next.due_on);
   }
   return section;
+}
+}  // namespace
+
+cases::SectionSummary TasksSection(CaseWork& work, const crypto::DataKey& key,
+                                   const cases::Case& record, const cases::CaseAccess&) {
+  TaskQuery query{.organisation_id = record.organisation_id, .case_id = record.id, .titles = false};
+  auto rows = ListTaskRowsLater(work.tx, key, query);
+  return [rows, &record, today = work.today]() mutable {
+    return Summarise(record, rows.Get(), today);
+  };
 }
 
 }  // namespace waymark::tasks

@@ -61,7 +61,7 @@ class TaskService {
 };
 
 // The case overview's "Tasks" section.
-cases::CaseSection TasksSection(cases::CaseWork& work, const crypto::DataKey& key,
-                                const cases::Case& record, const cases::CaseAccess& access);
+cases::SectionSummary TasksSection(cases::CaseWork& work, const crypto::DataKey& key,
+                                   const cases::Case& record, const cases::CaseAccess& access);
 
 }  // namespace waymark::tasks

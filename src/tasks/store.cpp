@@ -91,15 +91,10 @@ Filter ManualTaskFilter(const TaskQuery& q) {
   return f;
 }
 
-}  // namespace
-
-std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& q) {
+std::vector<TaskRow> Merged(const db::Rows& deadlines, const db::Rows& manual,
+                            const crypto::DataKey& key, const TaskQuery& q) {
   std::vector<TaskRow> rows;
-  std::string limit = " ORDER BY due_on LIMIT " + std::to_string(q.limit);
-  Filter d = DeadlineFilter(q);
-  for (const auto& row : tx.Query(
-           "SELECT d.case_id, c.reference, d.kind, d.due_on, d.subject_id" + d.from_where + limit,
-           d.params)) {
+  for (const auto& row : deadlines) {
     TaskRow r;
     r.case_id = row.text(0);
     r.case_reference = row.text(1);
@@ -108,11 +103,7 @@ std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const 
     r.subject_id = row.text(4);
     rows.push_back(std::move(r));
   }
-  Filter t = ManualTaskFilter(q);
-  for (const auto& row :
-       tx.Query("SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, t.version" +
-                    t.from_where + limit,
-                t.params)) {
+  for (const auto& row : manual) {
     TaskRow r;
     r.case_id = row.text(0);
     r.case_reference = row.text(1);
@@ -128,6 +119,30 @@ std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const 
                    [](const TaskRow& a, const TaskRow& b) { return a.due_on < b.due_on; });
   if (rows.size() > static_cast<size_t>(q.limit)) rows.resize(q.limit);
   return rows;
+}
+
+}  // namespace
+
+std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& q) {
+  return ListTaskRowsLater(tx, key, q).Get();
+}
+
+db::Later<std::vector<TaskRow>> ListTaskRowsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                  const TaskQuery& q) {
+  std::string limit = " ORDER BY due_on LIMIT " + std::to_string(q.limit);
+  Filter d = DeadlineFilter(q);
+  Filter t = ManualTaskFilter(q);
+  // Both statements travel together; the second's rows are decoded with the first's.
+  db::PendingRows deadlines = tx.QueryLater(
+      "SELECT d.case_id, c.reference, d.kind, d.due_on, d.subject_id" + d.from_where + limit,
+      d.params);
+  return {tx.QueryLater(
+              "SELECT t.case_id, c.reference, t.due_on, t.id, t.title, t.assigned_to, t.version" +
+                  t.from_where + limit,
+              t.params),
+          [deadlines, &key, q](const db::Rows& manual) mutable {
+            return Merged(deadlines.Get(), manual, key, q);
+          }};
 }
 
 void InsertTask(db::Tx& tx, const crypto::DataKey& key, const TaskRow& task,

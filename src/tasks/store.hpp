@@ -44,6 +44,10 @@ struct TaskQuery {
   int limit = 200;
 };
 std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const TaskQuery& query);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater); `key` must
+// outlive Get.
+db::Later<std::vector<TaskRow>> ListTaskRowsLater(db::Tx& tx, const crypto::DataKey& key,
+                                                  const TaskQuery& query);
 
 void InsertTask(db::Tx& tx, const crypto::DataKey& key, const TaskRow& task,
                 std::string_view organisation_id, std::string_view by, TimePoint now);
