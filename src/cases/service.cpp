@@ -159,8 +159,8 @@ Result<CaseListing> CaseService::List(const Actor& actor, CaseFilter filter, con
     if (actor.role != identity::Role::kServiceManager) filter.worker_id = actor.user_id;
     filter.limit = std::clamp(filter.limit, 1, 200);
     filter.offset = std::max(filter.offset, 0);
-    crypto::DataKey key = w.Key();
-    CaseListing listing = ListCases(w.tx, key, actor.organisation_id, filter);
+    // The key, the count and the page travel together.
+    CaseListing listing = ListCasesLater(w.tx, w.KeyLater(), actor.organisation_id, filter).Get();
     auto event = CaseEvent("case.list", actor, origin, "");
     event.details = {{"shown", std::to_string(listing.cases.size())}};
     w.Audit(std::move(event));
@@ -231,7 +231,7 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
 }
 
 Result<std::vector<Person>> CaseService::Staff(const Actor& actor) {
-  return deps_.db.Read([&](db::Tx& tx) -> Result<std::vector<Person>> {
+  return deps_.db.ReadStatement([&](db::Tx& tx) -> Result<std::vector<Person>> {
     if (!identity::Decide(actor, Action::kCaseAllocate, {actor.organisation_id})) {
       return Fail(Problem::Forbidden());
     }

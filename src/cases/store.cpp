@@ -313,8 +313,8 @@ std::vector<CaseVersion> ListVersions(db::Tx& tx, const crypto::DataKey& key,
   return out;
 }
 
-CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,
-                      const CaseFilter& filter) {
+db::Later<CaseListing> ListCasesLater(db::Tx& tx, db::Later<crypto::DataKey> key,
+                                      std::string_view organisation_id, const CaseFilter& filter) {
   // A worker's list starts from their own assignments (case_workers_user); a manager's walks the
   // organisation's index. No other equality on an organisation column competes, so SQLite's
   // planner, which has no statistics, picks those indexes (see tasks/store.cpp).
@@ -341,17 +341,19 @@ CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view o
     where += " AND c.risk_level = ?";
     params.emplace_back(filter.risk_level);
   }
-  CaseListing out;
-  out.total = tx.QueryOne("SELECT count(*)" + where, params)->integer(0);
-  std::string columns = Prefixed(kCaseColumns);
+  db::PendingRows total = tx.QueryLater("SELECT count(*)" + where, params);
   params.emplace_back(filter.limit);
   params.emplace_back(filter.offset);
-  for (const auto& row : tx.Query(
-           "SELECT " + columns + where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?",
-           params)) {
-    out.cases.push_back(FromRow(row, key));
-  }
-  return out;
+  return {tx.QueryLater("SELECT " + Prefixed(kCaseColumns) + where +
+                            " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?",
+                        params),
+          [key, total](const db::Rows& rows) mutable {
+            CaseListing out;
+            out.total = db::AtMostOne(total.Get())->integer(0);
+            crypto::DataKey unwrapped = key.Get();
+            for (const auto& row : rows) out.cases.push_back(FromRow(row, unwrapped));
+            return out;
+          }};
 }
 
 std::vector<std::string> CandidatesByName(db::Tx& tx, const crypto::DataKey& key,

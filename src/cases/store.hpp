@@ -100,8 +100,10 @@ struct CaseListing {
   std::vector<Case> cases;
   int64_t total = 0;
 };
-CaseListing ListCases(db::Tx& tx, const crypto::DataKey& key, std::string_view organisation_id,
-                      const CaseFilter& filter);
+// A page of the list and the total, read with the transaction's other queued reads (the key
+// among them: db::Tx::QueryLater), and decrypted at Get.
+db::Later<CaseListing> ListCasesLater(db::Tx& tx, db::Later<crypto::DataKey> key,
+                                      std::string_view organisation_id, const CaseFilter& filter);
 
 // Ids of cases whose search keys match the name (as a family name or a full name, of the name or
 // any other name) and, if given, the date of birth. Candidates only: blind indexes are

@@ -48,12 +48,15 @@ Result<AuthorisedCase> CaseWork::Authorise(std::string_view case_id, Action acti
 }
 
 Result<OpenedCase> CaseWork::AuthoriseAndOpen(std::string_view case_id, Action action) {
+  // The provider's wrapped key travels with the access statement (one round trip); it is
+  // unwrapped only once the policy allows.
+  auto wrapped_key = KeyLater();
   auto found = FindCaseHeaderForUser(tx, case_id, actor.user_id, now, CaseRow::kWhole);
   std::optional<db::Row> sealed;
   if (found) sealed = std::move(found->sealed);
   auto authorised = Decide(std::move(found), action);
   if (!authorised) return Fail(authorised.error());
-  crypto::DataKey key = Key();
+  crypto::DataKey key = wrapped_key.Get();
   Case record = DecryptCase(*sealed, key);
   return OpenedCase{std::move(authorised->header), authorised->access, std::move(key),
                     std::move(record)};
@@ -93,10 +96,14 @@ Result<AuthorisedCase> CaseWork::AuthoriseChange(std::string_view case_id) {
   return found;
 }
 
-crypto::DataKey CaseWork::Key() {
-  auto key = identity::LoadDataKey(tx, deps.keyring, actor.organisation_id);
-  if (!key) throw std::runtime_error("data key: " + key.error().message);
-  return std::move(*key);
+crypto::DataKey CaseWork::Key() { return KeyLater().Get(); }
+
+db::Later<crypto::DataKey> CaseWork::KeyLater() {
+  return identity::LoadDataKeyLater(tx, deps.keyring, actor.organisation_id)
+      .Then([](Result<crypto::DataKey> key) {
+        if (!key) throw std::runtime_error("data key: " + key.error().message);
+        return std::move(*key);
+      });
 }
 
 void CaseWork::Audit(audit::Event event) {

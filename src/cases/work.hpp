@@ -95,6 +95,8 @@ class CaseWork {
   Result<AuthorisedCase> AuthoriseChange(std::string_view case_id);
   // The actor's organisation's data key; throws if it cannot be loaded (not an expected outcome).
   crypto::DataKey Key();
+  // The same, read with the transaction's other queued reads (db::Tx::QueryLater).
+  db::Later<crypto::DataKey> KeyLater();
   // kChange: appends in this transaction. kRead: keeps the event for RunCaseRead to commit.
   void Audit(audit::Event event);
   // The policy's decision on a case found (or not) for this actor.

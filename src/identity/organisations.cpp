@@ -109,14 +109,23 @@ Result<Organisation> UpdateOrganisation(db::Tx& tx, const Organisation& changed,
 
 Result<crypto::DataKey> LoadDataKey(db::Tx& tx, const crypto::Keyring& keyring,
                                     std::string_view organisation_id) {
-  auto row = tx.QueryOne(
-      "SELECT key_id, kek_id, wrapped FROM organisation_keys WHERE organisation_id = ? "
-      "ORDER BY created_at DESC LIMIT 1",
-      {std::string(organisation_id)});
-  if (!row) return Fail(Problem::NotFound("The organisation has no data key"));
-  const db::Blob& blob = row->blob(2);
-  crypto::WrappedKey wrapped{row->text(0), row->text(1), crypto::Bytes(blob.begin(), blob.end())};
-  return crypto::UnwrapDataKey(keyring, organisation_id, wrapped);
+  return LoadDataKeyLater(tx, keyring, organisation_id).Get();
+}
+
+db::Later<Result<crypto::DataKey>> LoadDataKeyLater(db::Tx& tx, const crypto::Keyring& keyring,
+                                                    std::string_view organisation_id) {
+  return {tx.QueryLater("SELECT key_id, kek_id, wrapped FROM organisation_keys WHERE "
+                        "organisation_id = ? ORDER BY created_at DESC LIMIT 1",
+                        {std::string(organisation_id)}),
+          [&keyring, organisation_id = std::string(organisation_id)](
+              const db::Rows& rows) -> Result<crypto::DataKey> {
+            auto row = db::AtMostOne(rows);
+            if (!row) return Fail(Problem::NotFound("The organisation has no data key"));
+            const db::Blob& blob = row->blob(2);
+            crypto::WrappedKey wrapped{row->text(0), row->text(1),
+                                       crypto::Bytes(blob.begin(), blob.end())};
+            return crypto::UnwrapDataKey(keyring, organisation_id, wrapped);
+          }};
 }
 
 Result<int64_t> RewrapAllDataKeys(db::Tx& tx, const crypto::Keyring& keyring) {

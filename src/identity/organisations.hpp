@@ -54,6 +54,10 @@ Result<Organisation> UpdateOrganisation(db::Tx& tx, const Organisation& changed,
 // The organisation's current data key, unwrapped. Zeroed when the DataKey is destroyed.
 Result<crypto::DataKey> LoadDataKey(db::Tx& tx, const crypto::Keyring& keyring,
                                     std::string_view organisation_id);
+// The same, read with the transaction's other queued reads (db::Tx::QueryLater) and unwrapped at
+// Get; `keyring` must outlive Get.
+db::Later<Result<crypto::DataKey>> LoadDataKeyLater(db::Tx& tx, const crypto::Keyring& keyring,
+                                                    std::string_view organisation_id);
 
 // Rewraps every data key under the keyring's current KEK; returns how many were rewrapped.
 Result<int64_t> RewrapAllDataKeys(db::Tx& tx, const crypto::Keyring& keyring);

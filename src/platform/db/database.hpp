@@ -93,6 +93,12 @@ class Later {
   Later(PendingRows rows, std::function<T(const Rows&)> decode)
       : rows_(std::move(rows)), decode_(std::move(decode)) {}
   T Get() { return decode_(rows_.Get()); }  // once
+  // The same rows, with `then` applied to what they decode to.
+  template <class F>
+  Later<std::invoke_result_t<F&, T>> Then(F then) && {
+    return {std::move(rows_), [decode = std::move(decode_), then = std::move(then)](
+                                  const Rows& rows) mutable { return then(decode(rows)); }};
+  }
 
  private:
   PendingRows rows_;
