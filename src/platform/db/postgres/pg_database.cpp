@@ -61,23 +61,17 @@ class PgDatabase final : public Database {
   }
 
   void RefreshStatistics() override {
-    std::unique_ptr<PgConnection> connection = Acquire();
-    try {
-      connection->ExecuteScript("VACUUM (ANALYZE)");
-    } catch (...) {
-      Release(std::move(connection));
-      throw;
-    }
-    Release(std::move(connection));
+    Lease connection(*this);
+    connection->ExecuteScript("VACUUM (ANALYZE)");
   }
 
   // Connects eagerly so that Open reports an unreachable server at start-up.
-  void Warm() { Release(Acquire()); }
+  void Warm() { Lease connection(*this); }
 
  protected:
   void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
     if (mode == Mode::kReadStatement) return RunStatement(body);
-    std::unique_ptr<PgConnection> connection = Acquire();
+    Lease connection(*this);
     try {
       // Sent with the first statement; a connection that died while idle is re-established
       // there (PgConnection::Begin).
@@ -94,12 +88,10 @@ class PgDatabase final : public Database {
       try {
         connection->Rollback();
       } catch (const DbError&) {
-        // The original failure matters more; Release drops the connection if it broke.
+        // The original failure matters more; the lease drops the connection if it broke.
       }
-      Release(std::move(connection));
       throw;
     }
-    Release(std::move(connection));
   }
 
  private:
@@ -108,25 +100,32 @@ class PgDatabase final : public Database {
   // again, once, as a transaction's first statement would be.
   void RunStatement(const std::function<bool(Tx&)>& body) {
     for (int attempt = 0;; ++attempt) {
-      std::unique_ptr<PgConnection> connection = Acquire();
-      bool retry = false;
+      Lease connection(*this);
       try {
         PgTx tx(*connection);
         body(tx);
+        return;
       } catch (const DatabaseUnavailable&) {
-        retry = attempt == 0 && connection->Broken();
-        if (!retry) {
-          Release(std::move(connection));
-          throw;
-        }
-      } catch (...) {
-        Release(std::move(connection));
-        throw;
+        if (attempt > 0 || !connection->Broken()) throw;
       }
-      Release(std::move(connection));
-      if (!retry) return;
     }
   }
+
+  // A connection lent by the pool for one transaction or statement: given back when the lease
+  // ends, however it ends (Release drops it if it broke or was left inside a transaction).
+  class Lease {
+   public:
+    explicit Lease(PgDatabase& pool) : pool_(pool), connection_(pool.Acquire()) {}
+    ~Lease() { pool_.Release(std::move(connection_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    PgConnection& operator*() { return *connection_; }
+    PgConnection* operator->() { return connection_.get(); }
+
+   private:
+    PgDatabase& pool_;
+    std::unique_ptr<PgConnection> connection_;
+  };
 
   std::unique_ptr<PgConnection> Acquire() {
     std::unique_lock lock(mutex_);
