@@ -339,6 +339,18 @@ TEST_P(StoreTest, AFailedQueuedReadSpoilsTheTransaction) {
                DbError);
   EXPECT_EQ(Count(), 0);
   EXPECT_EQ(db().Stats().in_use, 0);
+  // The error is the failing statement's own, not the batch's "aborted" for those after it.
+  try {
+    db().Read([](Tx& tx) {
+      PendingRows good = tx.QueryLater("SELECT count(*) FROM items");
+      PendingRows bad = tx.QueryLater("SELECT no_such_column FROM items");
+      PendingRows after = tx.QueryLater("SELECT 1");
+      good.Get();
+    });
+    ADD_FAILURE() << "the failing batch did not throw";
+  } catch (const DbError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("no_such_column"));
+  }
 }
 
 // More distinct statements in one batch than PostgreSQL's per-connection cache of prepared

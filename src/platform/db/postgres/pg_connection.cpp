@@ -119,6 +119,14 @@ Value ParseColumn(Oid type, const char* text, std::size_t length) {
 
 void PgConnection::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
 
+pg_result* PgConnection::FirstFailure(const std::vector<ResultPtr>& results) {
+  for (const auto& r : results) {
+    auto status = PQresultStatus(r.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return r.get();
+  }
+  return nullptr;
+}
+
 PgConnection::PgConnection(const std::string& url, const std::string& description,
                            const OpenOptions& options) {
   auto seconds = std::max<long long>(2, (options.busy_timeout.count() + 999) / 1000);
@@ -355,7 +363,7 @@ std::vector<PgConnection::ResultPtr> PgConnection::Pipeline(
       // Leaving pipeline mode fails only with results still uncollected: the connection cannot
       // be trusted with another statement.
       if (!PQexitPipelineMode(conn_)) poisoned_ = true;
-      if (results.size() != expected) Throw(results.empty() ? nullptr : results.front().get());
+      if (results.size() != expected) Throw(FirstFailure(results));
       if (begins && PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) Throw(results[0].get());
     } catch (const DatabaseUnavailable&) {
       // A transaction's first exchange: nothing in it has happened yet, so a reconnection and a
@@ -370,11 +378,7 @@ std::vector<PgConnection::ResultPtr> PgConnection::Pipeline(
     }
     pending_begin_.clear();
     if (begins) results.erase(results.begin());
-    // After a failure the rest of the pipeline is aborted; the first failure is the reason.
-    for (const auto& r : results) {
-      auto status = PQresultStatus(r.get());
-      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) Throw(r.get());
-    }
+    if (pg_result* failed = FirstFailure(results)) Throw(failed);
     return results;
   }
 }

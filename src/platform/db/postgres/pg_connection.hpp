@@ -76,6 +76,9 @@ class PgConnection {
 
   static void Bind(const Params& params, Bound& out);
   static Rows ToRows(pg_result* result);
+  // After a failure the rest of a pipeline is aborted, so the first failure is the reason; null
+  // when every result succeeded (a short answer then means the connection stopped).
+  static pg_result* FirstFailure(const std::vector<ResultPtr>& results);
   ResultPtr Run(std::string_view sql, const Params& params);
   // Sends the queue, then `last` if given; fills the queue's slots and returns last's result.
   ResultPtr SendQueuedWith(const Statement* last);
