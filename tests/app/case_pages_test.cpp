@@ -306,5 +306,49 @@ TEST_F(CasePagesTest, ClosingACaseNeedsAReasonAndStopsChanges) {
   EXPECT_EQ(worker.Get("/cases?status=nonsense").status, 400);
 }
 
+TEST_F(CasePagesTest, TheManagersListFiltersByWorkerAndRefusesOneItDoesNotOffer) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  ASSERT_FALSE(OpenAmina(worker).empty());
+  Browser colleague = SignedInColleague();
+  Browser manager = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(manager, kManager));
+
+  // The filter offers the provider's staff, and filters by the one chosen.
+  auto everyone = manager.Get("/cases");
+  ASSERT_EQ(everyone.status, 200);
+  EXPECT_THAT(everyone.body, HasSubstr("value=\"" + app().UserId(kColleague) + "\""));
+  auto workers = manager.Get("/cases?worker=" + app().UserId(kWorker));
+  ASSERT_EQ(workers.status, 200);
+  EXPECT_THAT(workers.body, HasSubstr("Amina Zorbalova"));
+  auto colleagues = manager.Get("/cases?worker=" + app().UserId(kColleague));
+  ASSERT_EQ(colleagues.status, 200);
+  EXPECT_THAT(colleagues.body, Not(HasSubstr("Amina Zorbalova")));
+
+  // Someone the filter does not offer is an error, and the list shown is everyone's.
+  for (const std::string& stranger : {NewId(), std::string("not-an-id")}) {
+    auto unknown = manager.Get("/cases?worker=" + stranger);
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_THAT(unknown.body, HasSubstr("govuk-error-summary"));
+    EXPECT_THAT(unknown.body, HasSubstr("Select a worker from the list"));
+    EXPECT_THAT(unknown.body, HasSubstr("Amina Zorbalova"));
+  }
+  // Both errors at once are both named.
+  auto both = manager.Get("/cases?status=nonsense&worker=" + NewId());
+  EXPECT_EQ(both.status, 400);
+  EXPECT_THAT(both.body, HasSubstr("Select open, closed or all cases"));
+  EXPECT_THAT(both.body, HasSubstr("Select a worker from the list"));
+  auto page = manager.Get("/cases?page=two");
+  EXPECT_EQ(page.status, 400);
+  EXPECT_THAT(page.body, HasSubstr("The page number must be a whole number, like 2"));
+  EXPECT_THAT(page.body, HasSubstr("Amina Zorbalova"));
+
+  // A support worker's list is their own: a worker filter is offered to nobody else.
+  auto own = colleague.Get("/cases?worker=" + app().UserId(kWorker));
+  EXPECT_EQ(own.status, 400);
+  EXPECT_THAT(own.body, HasSubstr("Select a worker from the list"));
+  EXPECT_THAT(own.body, Not(HasSubstr("Amina Zorbalova")));
+}
+
 }  // namespace
 }  // namespace waymark::app::testing
