@@ -100,12 +100,29 @@ std::optional<size_t> GoalIndex(const ApiContext& ctx) {
   return static_cast<size_t>(goal);
 }
 
+// The API counts goals from 0, as its paths do; the plan's own message counts from 1, as pages
+// do, so a missing goal is named here by the path's number.
+Problem NoSuchGoalInPath(int64_t goal) {
+  return Problem::NotFound("This plan has no goal " + std::to_string(goal) +
+                           " (goals are counted from 0)");
+}
+
 http::Response NoSuchGoal(const ApiContext& ctx) {
-  return ProblemJson(
-      Problem::NotFound("This plan has no goal " + std::to_string(ctx.request.CaptureInt("goal"))));
+  return ProblemJson(NoSuchGoalInPath(ctx.request.CaptureInt("goal")));
 }
 
 Problem Renamed(Problem problem) { return PlanProblemForApi(std::move(problem)); }
+
+// Renamed, for a change to the goal at `index`.
+std::function<Problem(Problem)> RenamedForGoal(size_t index) {
+  return [index](Problem problem) {
+    if (problem.kind == ProblemKind::kNotFound &&
+        problem.message == plans::NoSuchGoalMessage(index)) {
+      return NoSuchGoalInPath(static_cast<int64_t>(index));
+    }
+    return Renamed(std::move(problem));
+  };
+}
 
 }  // namespace
 
@@ -131,7 +148,7 @@ void AddPlansApi(identity::WebRoutes& routes, plans::PlanService& plans) {
           return plans.SaveGoal(ctx.actor(), ctx.request.Capture("id"), index, input, revision,
                                 ctx.origin());
         },
-        Renamed);
+        index ? RenamedForGoal(*index) : std::function<Problem(Problem)>(Renamed));
   };
   routes.Api("POST", base + "/goals", Action::kCaseList,
              [save_goal](ApiContext& ctx) { return save_goal(ctx, std::nullopt); });
@@ -151,7 +168,7 @@ void AddPlansApi(identity::WebRoutes& routes, plans::PlanService& plans) {
           return plans.RemoveGoal(ctx.actor(), ctx.request.Capture("id"), *index, revision,
                                   ctx.origin());
         },
-        Renamed);
+        RenamedForGoal(*index));
   });
   routes.Api("PUT", base + "/evidence", Action::kCaseList, [&plans](ApiContext& ctx) {
     std::vector<plans::PointInput> points;

@@ -29,11 +29,13 @@ std::optional<Action> ReadAction(FieldErrors& errors, const ActionInput& input, 
   return Action{std::move(text), std::move(owner), *due_on, *status};
 }
 
-Problem NoSuchGoal(size_t index) {
-  return Problem::NotFound("This plan has no goal " + std::to_string(index + 1));
-}
+Problem NoSuchGoal(size_t index) { return Problem::NotFound(NoSuchGoalMessage(index)); }
 
 }  // namespace
+
+std::string NoSuchGoalMessage(size_t index) {
+  return "This plan has no goal " + std::to_string(index + 1);
+}
 
 Result<void> CheckEditable(const Plan& plan) {
   switch (plan.status) {

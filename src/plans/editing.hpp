@@ -55,9 +55,11 @@ Result<void> CheckEditable(const Plan& plan);
 Result<Goal> ValidateGoal(const GoalInput& input);
 
 Result<Plan> AddGoal(const Plan& plan, const GoalInput& input);
-// `index` is 0-based; one out of range is NotFound.
+// `index` is 0-based; one out of range is NotFound with NoSuchGoalMessage(index).
 Result<Plan> ReplaceGoal(const Plan& plan, size_t index, const GoalInput& input);
 Result<Plan> RemoveGoal(const Plan& plan, size_t index);
+// For people, who see goals numbered from 1 ("Goal 1"): "This plan has no goal {index + 1}".
+std::string NoSuchGoalMessage(size_t index);
 
 // Evidence for `point` (1..20; outside that is NotFound). Point 5 also needs the language
 // and format the rights information was given in; other points must not send them.

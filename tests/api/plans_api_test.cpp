@@ -143,7 +143,17 @@ TEST_F(PlansApiTest, InvalidChangesAre422WithJsonPathsAndChangeNothing) {
   auto view = JsonOf(Call(app(), "GET", plan_, token_));
   EXPECT_EQ(view.at("plan").at("revision").as_int64(), 1);
   EXPECT_TRUE(view.at("plan").at("goals").as_array().empty());
-  EXPECT_EQ(Call(app(), "PUT", plan_ + "/goals/7", token_, Goal(1)).status, 404);
+  // A goal the plan does not have is named by the path's number, counted from 0, whether it is
+  // past the plan's goals or past the most a plan can have.
+  for (std::string goal : {"0", "7", "99"}) {
+    auto missing = Call(app(), "PUT", plan_ + "/goals/" + goal, token_, Goal(1));
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_THAT(missing.body,
+                HasSubstr("This plan has no goal " + goal + " (goals are counted from 0)"));
+  }
+  auto removed = Call(app(), "DELETE", plan_ + "/goals/3", token_, R"({"revision": 1})");
+  EXPECT_EQ(removed.status, 404);
+  EXPECT_THAT(removed.body, HasSubstr("This plan has no goal 3 (goals are counted from 0)"));
 }
 
 TEST_F(PlansApiTest, AChangeFromAStaleRevisionIsRefusedWith409) {
