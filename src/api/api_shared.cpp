@@ -1,5 +1,7 @@
 #include "api/api_shared.hpp"
 
+#include <limits>
+
 #include <algorithm>
 #include <charconv>
 
@@ -35,6 +37,16 @@ std::optional<int> ReadPage(const http::FormFields& query, std::vector<FieldErro
     return std::nullopt;
   }
   return static_cast<int>(*page);
+}
+
+Result<int> VersionInPath(const http::Request& req, std::string_view record) {
+  std::optional<int64_t> number = ParseWhole(req.Capture("version"));
+  if (!number || *number < 1 || *number > std::numeric_limits<int>::max()) {
+    return Fail(Problem::Invalid(
+        "version",
+        "The " + std::string(record) + "'s version must be a whole number from 1, like 2"));
+  }
+  return static_cast<int>(*number);
 }
 
 std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body,

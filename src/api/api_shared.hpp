@@ -27,6 +27,10 @@ std::optional<int64_t> ParseWhole(std::string_view text);
 std::optional<int> ReadPage(const http::FormFields& query, std::vector<FieldError>& errors,
                             const std::vector<std::string_view>& accepted = {});
 
+// The {version} segment of the path, a whole number from 1; anything else is Invalid on
+// "version", with `record` ("plan", "needs assessment") named in the message.
+Result<int> VersionInPath(const http::Request& req, std::string_view record);
+
 // The version the client started from: If-Match ("3" or 3) wins over a `property` ("version").
 std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body,
                                        std::string_view property = "version");

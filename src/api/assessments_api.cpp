@@ -45,6 +45,23 @@ http::Response ListRisk(ApiContext& ctx, Service& service) {
   return JsonResponse(boost::json::object{{"items", std::move(items)}});
 }
 
+// One version, as it was recorded; the read is audited like the page's.
+http::Response ShowNeeds(ApiContext& ctx, Service& service) {
+  auto number = VersionInPath(ctx.request, "needs assessment");
+  if (!number) return ProblemJson(number.error());
+  auto view = service.Needs(ctx.actor(), ctx.request.Capture("id"), *number, ctx.origin());
+  if (!view) return ProblemJson(view.error());
+  return JsonResponse(NeedsToJson(view->saved));
+}
+
+http::Response ShowRisk(ApiContext& ctx, Service& service) {
+  auto number = VersionInPath(ctx.request, "risk assessment");
+  if (!number) return ProblemJson(number.error());
+  auto view = service.Risk(ctx.actor(), ctx.request.Capture("id"), *number, ctx.origin());
+  if (!view) return ProblemJson(view.error());
+  return JsonResponse(RiskToJson(view->saved));
+}
+
 http::Response RecordNeeds(ApiContext& ctx, Service& service) {
   auto object = ReadJsonObject(ctx.request);
   if (!object) return std::move(object.error());
@@ -85,6 +102,11 @@ void AddAssessmentsApi(identity::WebRoutes& routes, Service& assessments) {
              [&assessments](ApiContext& ctx) { return ListNeeds(ctx, assessments); });
   routes.Api("GET", base + "/risk", Action::kCaseList,
              [&assessments](ApiContext& ctx) { return ListRisk(ctx, assessments); });
+  // Any segment, so that a version that is not a number is named as such rather than a 404.
+  routes.Api("GET", base + "/needs/{version}", Action::kCaseList,
+             [&assessments](ApiContext& ctx) { return ShowNeeds(ctx, assessments); });
+  routes.Api("GET", base + "/risk/{version}", Action::kCaseList,
+             [&assessments](ApiContext& ctx) { return ShowRisk(ctx, assessments); });
   routes.Api("POST", base + "/needs", Action::kCaseList,
              [&assessments](ApiContext& ctx) { return RecordNeeds(ctx, assessments); });
   routes.Api("POST", base + "/risk", Action::kCaseList,

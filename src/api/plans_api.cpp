@@ -1,7 +1,6 @@
 #include "api/plans_api.hpp"
 
 #include <functional>
-#include <limits>
 
 #include "api/api_shared.hpp"
 #include "api/plan_json.hpp"
@@ -49,13 +48,9 @@ http::Response ListVersions(ApiContext& ctx, plans::PlanService& service) {
 }
 
 http::Response ShowVersion(ApiContext& ctx, plans::PlanService& service) {
-  std::optional<int64_t> number = ParseWhole(ctx.request.Capture("version"));
-  if (!number || *number < 1 || *number > std::numeric_limits<int>::max()) {
-    return ProblemJson(
-        Problem::Invalid("version", "The plan's version must be a whole number from 1, like 2"));
-  }
-  auto view = service.Version(ctx.actor(), ctx.request.Capture("id"), static_cast<int>(*number),
-                              ctx.origin());
+  auto number = VersionInPath(ctx.request, "plan");
+  if (!number) return ProblemJson(number.error());
+  auto view = service.Version(ctx.actor(), ctx.request.Capture("id"), *number, ctx.origin());
   if (!view) return ProblemJson(view.error());
   return JsonResponse(PlanToJson(*view->current));
 }

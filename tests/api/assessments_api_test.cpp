@@ -1,7 +1,7 @@
 // Needs and risk assessments through the JSON API: versions recorded (never overwritten) and
 // read, the current pair with the review state, the rules' errors under the JSON names (items
 // of a list by their place: "needs[0].domain", "risks[2].notes"), a stale based_on refused,
-// an unassigned colleague refused.
+// one older version read by its number, an unassigned colleague refused.
 #include <string>
 
 #include <gmock/gmock.h>
@@ -144,6 +144,49 @@ TEST_F(AssessmentsApiTest, AnAssessmentBasedOnAnOlderVersionIsRefusedWith409) {
                         boost::json::serialize(unversioned), {{"If-Match", "\"0\""}});
   EXPECT_EQ(by_header.status, 409);
   EXPECT_EQ(JsonOf(Call(app(), "GET", base_ + "/needs", token_)).at("items").as_array().size(), 1u);
+}
+
+TEST_F(AssessmentsApiTest, AnOlderVersionIsReadByItsNumber) {
+  ASSERT_EQ(Call(app(), "POST", base_ + "/needs", token_, Needs(0)).status, 201);
+  ASSERT_EQ(Call(app(), "POST", base_ + "/needs", token_, Needs(1, "Moved to a safehouse")).status,
+            201);
+  ASSERT_EQ(Call(app(), "POST", base_ + "/risk", token_,
+                 boost::json::serialize(Risk("Said she has thoughts of harming herself")))
+                .status,
+            201);
+
+  int64_t views_before = app().CountAudit("assessment.view");
+  auto first = Call(app(), "GET", base_ + "/needs/1", token_);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(JsonOf(first).at("version").as_int64(), 1);
+  EXPECT_EQ(JsonOf(first).at("needs").as_array()[0].at("description").as_string(),
+            "A safe place to sleep tonight");
+  EXPECT_EQ(app().CountAudit("assessment.view"), views_before + 1);
+  auto second = JsonOf(Call(app(), "GET", base_ + "/needs/2", token_));
+  EXPECT_EQ(second.at("based_on").as_int64(), 1);
+  EXPECT_EQ(second.at("needs").as_array()[0].at("description").as_string(), "Moved to a safehouse");
+  auto risk = Call(app(), "GET", base_ + "/risk/1", token_);
+  ASSERT_EQ(risk.status, 200) << risk.body;
+  EXPECT_EQ(JsonOf(risk).at("overall").as_string(), "medium");
+
+  auto missing = Call(app(), "GET", base_ + "/needs/3", token_);
+  EXPECT_EQ(missing.status, 404) << missing.body;
+  EXPECT_THAT(missing.body, HasSubstr("There is no needs assessment with that number"));
+  EXPECT_EQ(Call(app(), "GET", base_ + "/risk/2", token_).status, 404);
+  for (std::string_view bad : {"two", "0", "-1", "1.5", "99999999999"}) {
+    auto res = Call(app(), "GET", base_ + "/needs/" + std::string(bad), token_);
+    EXPECT_EQ(res.status, 422) << bad << ": " << res.body;
+    EXPECT_THAT(ErrorFields(res), Contains("version")) << bad;
+    EXPECT_THAT(res.body, HasSubstr("The needs assessment's version must be a whole number"));
+  }
+
+  std::string colleague = UnassignedColleagueToken();
+  auto refused = Call(app(), "GET", base_ + "/needs/1", colleague);
+  EXPECT_THAT(refused.status, AnyOf(403, 404));
+  EXPECT_THAT(refused.body, Not(HasSubstr("A safe place to sleep")));
+  EXPECT_THAT(Call(app(), "GET", base_ + "/risk/1", colleague).body,
+              Not(HasSubstr("thoughts of harming")));
+  EXPECT_EQ(Call(app(), "GET", base_ + "/needs/1", IssueToken(app(), kOtherProvider)).status, 404);
 }
 
 TEST_F(AssessmentsApiTest, AnUnassignedColleagueIsRefused) {

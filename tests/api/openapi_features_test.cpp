@@ -154,7 +154,13 @@ TEST_F(OpenApiTest, AssessmentResponsesHaveTheDocumentedShape) {
   ExpectDocumented("POST", kNeeds, Call(app(), "POST", base + "/needs", token, needs));
   ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, R"({"risks": 1})"));
   ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, "{}"));
-  EXPECT_EQ(checked_, 9);
+  const std::string_view kNeedsVersion = "/api/v1/cases/{id}/assessments/needs/{version}";
+  const std::string_view kRiskVersion = "/api/v1/cases/{id}/assessments/risk/{version}";
+  ExpectDocumented("GET", kNeedsVersion, Call(app(), "GET", base + "/needs/1", token));
+  ExpectDocumented("GET", kNeedsVersion, Call(app(), "GET", base + "/needs/9", token));
+  ExpectDocumented("GET", kNeedsVersion, Call(app(), "GET", base + "/needs/first", token));
+  ExpectDocumented("GET", kRiskVersion, Call(app(), "GET", base + "/risk/1", token));
+  EXPECT_EQ(checked_, 13);
 }
 
 TEST_F(OpenApiTest, PlanResponsesHaveTheDocumentedShape) {
