@@ -1,7 +1,8 @@
 // Browser journeys through the case pages of a real `waymark serve --demo` with Debian's
 // chromium: a support worker opens a case (after the empty form is refused with an error
 // summary), changes its details, finds it by search and reads its history; a service manager
-// then opens it from the provider's list and reads its access log. The create form is also used
+// then opens it from the provider's list, assigns a colleague (after the empty form is refused)
+// and reads its access log. The create form is also used
 // with JavaScript turned off. Every page state is checked with axe-core against WCAG 2.2 A and
 // AA and must have no script or CSP errors.
 //
@@ -235,6 +236,27 @@ describe('Case pages in a browser', { timeout: 240_000 }, () => {
       assert.equal(pathOf(page), `/cases/${caseId}`);
       assert.equal(await heading(page), kFullName);
       await tab.check('case overview as manager');
+
+      // The manager assigns a colleague: the empty form is refused with an error summary first.
+      await clickAndLoad(page, page.getByRole('link', { name: 'Assign a worker', exact: true }));
+      assert.equal(pathOf(page), `/cases/${caseId}/workers`);
+      assert.equal(await heading(page), 'Assign a worker');
+      await tab.check('assign a worker');
+      const refused = await clickAndLoad(page, button(page, 'Assign'));
+      assert.equal(refused.status(), 400);
+      assert.match(await page.locator('.govuk-error-summary').textContent(),
+        /Select a support worker or service manager/);
+      await tab.check('assign a worker with an error');
+      const worker = page.getByLabel('Worker');
+      const choices = await worker.locator('option').evaluateAll(
+        (options) => options.map((o) => o.value).filter((v) => v !== ''));
+      assert.ok(choices.length > 0, 'someone can be assigned');
+      await worker.selectOption(choices[0]);
+      await clickAndLoad(page, button(page, 'Assign'));
+      assert.equal(pathOf(page), `/cases/${caseId}`);
+      assert.match(await page.locator('.govuk-notification-banner').textContent(),
+        /Worker assigned/);
+      await tab.check('case overview after assigning');
 
       await clickAndLoad(page, page.getByRole('link', { name: 'Access log', exact: true }));
       assert.equal(pathOf(page), `/cases/${caseId}/access-log`);
