@@ -95,6 +95,7 @@ class CaseApiTest : public app::testing::AppTest {
  protected:
   void SetUp() override {
     app::testing::AppTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     token_ = IssueToken(app(), kWorker);
     case_id_ = CreateAminaCase(app(), token_);
     ASSERT_FALSE(case_id_.empty());

@@ -50,7 +50,7 @@ class AssessmentsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     base_ = "/api/v1/cases/" + case_id_ + "/assessments";
   }
 

@@ -37,7 +37,7 @@ class ConsentsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     consents_ = "/api/v1/cases/" + case_id_ + "/consents";
     disclosures_ = "/api/v1/cases/" + case_id_ + "/disclosures";
   }

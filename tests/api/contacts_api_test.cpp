@@ -27,7 +27,7 @@ class ContactsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     list_ = "/api/v1/cases/" + case_id_ + "/contacts";
   }
 

@@ -33,7 +33,7 @@ class DependantsApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     list_ = "/api/v1/cases/" + case_id_ + "/dependants";
   }
 

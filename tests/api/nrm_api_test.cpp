@@ -27,7 +27,7 @@ class NrmApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     nrm_ = "/api/v1/cases/" + case_id_ + "/nrm";
   }
 

@@ -27,7 +27,7 @@ class OwnAccountApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     account_ = "/api/v1/cases/" + case_id_ + "/own-account";
   }
 

@@ -47,7 +47,7 @@ class PlansApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     plan_ = "/api/v1/cases/" + case_id_ + "/plan";
   }
 

@@ -22,7 +22,7 @@ class TasksApiTest : public CaseApiTest {
  protected:
   void SetUp() override {
     CaseApiTest::SetUp();
-    if (HasFatalFailure()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     tasks_ = "/api/v1/cases/" + case_id_ + "/tasks";
   }
 

@@ -174,6 +174,17 @@ void Browser::Absorb(const RawResponse& response) {
   if (std::string token = CsrfTokenIn(response.body); !token.empty()) csrf_ = token;
 }
 
+bool AppTestsOnPostgres() {
+  const char* backend = std::getenv("WAYMARK_APP_TEST_BACKEND");
+  return backend && std::string_view(backend) == "postgres";
+}
+
+std::optional<std::string> MissingBackend() {
+  if (!AppTestsOnPostgres() || db::testing::PostgresTestUrl()) return std::nullopt;
+  return "WAYMARK_APP_TEST_BACKEND=postgres but WAYMARK_TEST_POSTGRES_URL is not set (run under "
+         "scripts/with-postgres)";
+}
+
 // --- TestApp ------------------------------------------------------------------------------------
 
 TestApp::TestApp(TestAppOptions test_options) {
@@ -184,7 +195,13 @@ TestApp::TestApp(TestAppOptions test_options) {
   db_path_ = dir_ / "waymark.db";
 
   Config config;
-  config.database = "sqlite:" + db_path_.string();
+  if (AppTestsOnPostgres()) {
+    postgres_ = std::make_unique<db::testing::TestDatabase>(db::BackendKind::kPostgres,
+                                                            db::OpenOptions{.pool_size = 1});
+    config.database = postgres_->url();
+  } else {
+    config.database = "sqlite:" + db_path_.string();
+  }
   config.key_file = (dir_ / "waymark.key").string();
   config.demo = true;
   config.workers = 4;
@@ -225,6 +242,7 @@ TestApp::~TestApp() {
   server_.reset();
   app_.reset();
   runtime_.reset();
+  postgres_.reset();  // drops the schema once the runtime's connections are closed
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
 }

@@ -1,7 +1,8 @@
 // The whole Waymark web application in-process for HTTP integration tests: a temporary key file
-// and migrated SQLite database, a runtime on a ManualClock, the demo data, the WebApp and a real
-// http::Server on 127.0.0.1 port 0 set up as `waymark serve` sets it up. Browser is a blocking
-// client with a cookie jar that sends what a browser sends (Origin, Sec-Fetch-Site) on forms.
+// and a migrated database (SQLite, or PostgreSQL: see AppTestsOnPostgres), a runtime on a
+// ManualClock, the demo data, the WebApp and a real http::Server on 127.0.0.1 port 0 set up as
+// `waymark serve` sets it up. Browser is a blocking client with a cookie jar that sends what a
+// browser sends (Origin, Sec-Fetch-Site) on forms.
 //
 // The manual clock drives sessions, throttling and TOTP alike: a demo user's current code comes
 // from DemoTotpCode at the manual time, and a TOTP time-step once used cannot be used again, so
@@ -30,6 +31,7 @@
 #include "identity/policy.hpp"
 #include "platform/http/server.hpp"
 #include "platform/util/clock.hpp"
+#include "tests/platform/db/test_database.hpp"
 #include "tests/platform/http/raw_client.hpp"
 
 namespace waymark::app::testing {
@@ -87,6 +89,23 @@ struct TestAppOptions {
   bool https = false;
 };
 
+// Whether the application tests run on PostgreSQL (a schema of their own in the database of
+// WAYMARK_TEST_POSTGRES_URL) rather than SQLite: WAYMARK_APP_TEST_BACKEND=postgres. ctest runs
+// each application test binary once on each backend (tests/app/CMakeLists.txt).
+bool AppTestsOnPostgres();
+// Why the tests cannot run on the backend asked for (PostgreSQL without a URL), or nullopt.
+std::optional<std::string> MissingBackend();
+
+// In a fixture's SetUp: skips the test (fails it under WAYMARK_REQUIRE_POSTGRES=1) when
+// MissingBackend() says why it cannot run.
+#define WAYMARK_SKIP_WITHOUT_APP_BACKEND()                                \
+  do {                                                                    \
+    if (auto missing = ::waymark::app::testing::MissingBackend()) {       \
+      if (::waymark::db::testing::PostgresRequired()) FAIL() << *missing; \
+      GTEST_SKIP() << *missing;                                           \
+    }                                                                     \
+  } while (false)
+
 class TestApp {
  public:
   explicit TestApp(TestAppOptions options = {});
@@ -99,6 +118,7 @@ class TestApp {
   Runtime& runtime() { return *runtime_; }
   WebApp& web() { return *app_; }
   ManualClock& clock() { return *clock_; }
+  // SQLite only: the database file.
   const std::filesystem::path& database_path() const { return db_path_; }
   Browser NewBrowser() const { return Browser(port_, origin()); }
 
@@ -125,6 +145,7 @@ class TestApp {
  private:
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
+  std::unique_ptr<db::testing::TestDatabase> postgres_;  // when on PostgreSQL
   std::shared_ptr<ManualClock> clock_;
   std::unique_ptr<Runtime> runtime_;
   std::unique_ptr<WebApp> app_;
@@ -136,7 +157,10 @@ class TestApp {
 // One TestApp per test.
 class AppTest : public ::testing::Test {
  protected:
-  void SetUp() override { app_ = std::make_unique<TestApp>(); }
+  void SetUp() override {
+    WAYMARK_SKIP_WITHOUT_APP_BACKEND();
+    app_ = std::make_unique<TestApp>();
+  }
   void TearDown() override { app_.reset(); }
   TestApp& app() { return *app_; }
 

@@ -91,6 +91,7 @@ TEST_F(AppTest, SecurityHeadersOnPagesHealthAndAssets) {
 }
 
 TEST(HttpsAppTest, BehindTlsCookiesAreSecureAndHostPrefixedAndHstsIsSent) {
+  WAYMARK_SKIP_WITHOUT_APP_BACKEND();
   TestApp app(TestAppOptions{.https = true});
   Browser browser = app.NewBrowser();
   auto page = browser.Get("/sign-in");
@@ -262,6 +263,7 @@ TEST_F(AppTest, ProtocolErrorsGetTheirStatus) {
 }
 
 TEST_F(AppTest, ReadinessFailsWhenTheDatabaseFileIsDeleted) {
+  if (AppTestsOnPostgres()) GTEST_SKIP() << "a SQLite file";
   Browser browser = app().NewBrowser();
   auto ready = browser.Get("/readyz");
   EXPECT_EQ(ready.status, 200);
@@ -274,6 +276,7 @@ TEST_F(AppTest, ReadinessFailsWhenTheDatabaseFileIsDeleted) {
 }
 
 TEST_F(AppTest, ReadinessFailsWhenTheDatabaseFileIsReplaced) {
+  if (AppTestsOnPostgres()) GTEST_SKIP() << "a SQLite file";
   Browser browser = app().NewBrowser();
   ASSERT_EQ(browser.Get("/readyz").status, 200);
   std::filesystem::path copy = app().database_path().string() + ".copy";
