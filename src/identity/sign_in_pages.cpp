@@ -1,5 +1,8 @@
 #include "identity/sign_in_pages.hpp"
 
+#include <functional>
+#include <string>
+
 #include "identity/layout.hpp"
 #include "platform/html/qr_svg.hpp"
 
@@ -72,6 +75,25 @@ std::string Title(std::string_view title, const std::optional<Problem>& problem)
   return (problem ? "Error: " : "") + std::string(title);
 }
 
+// A page of the sign-in journeys: `column` in a two-thirds column of the grid.
+Response ColumnPage(const PageContext& ctx, std::string title, std::vector<Node> column,
+                    int status = 200) {
+  Node content = El("div")
+                     .Class("govuk-grid-row")
+                     .Add(El("div")
+                              .Class("govuk-grid-column-two-thirds")
+                              .Add(html::Fragment(std::move(column))));
+  return RenderPage(ctx, {std::move(title), std::move(content), {}, "", status});
+}
+
+// A form of the sign-in journeys, titled "Error: ..." and answered with the problem's status when
+// it came back with one.
+Response FormPage(const PageContext& ctx, std::string_view title,
+                  const std::optional<Problem>& problem, std::vector<Node> column) {
+  return ColumnPage(ctx, Title(title, problem), std::move(column),
+                    problem ? StatusFor(*problem) : 200);
+}
+
 // --- sign in --------------------------------------------------------------------------------
 
 Response SignInPage(const PageContext& ctx, std::string_view email,
@@ -88,23 +110,14 @@ Response SignInPage(const PageContext& ctx, std::string_view email,
     banner = govuk::NotificationBanner(
         {.text = "Your password is set. Sign in to continue.", .success = true});
   }
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add(
-                      {std::move(banner), ErrorSummaryFor(problem), Heading("Sign in to Waymark"),
-                       PostForm(ctx, "/sign-in",
-                                {EmailInput(email, problem),
-                                 PasswordInput("password", "Password", "current-password", problem),
-                                 Submit("Continue")}),
-                       Paragraph("If you have forgotten your password or lost your phone, ask your "
-                                 "organisation's Waymark administrator to reset your account.")}));
-  return RenderPage(
-      ctx,
-      {Title("Sign in", problem), std::move(content), {}, "", problem ? StatusFor(*problem) : 200});
+  return FormPage(ctx, "Sign in", problem,
+                  {std::move(banner), ErrorSummaryFor(problem), Heading("Sign in to Waymark"),
+                   PostForm(ctx, "/sign-in",
+                            {EmailInput(email, problem),
+                             PasswordInput("password", "Password", "current-password", problem),
+                             Submit("Continue")}),
+                   Paragraph("If you have forgotten your password or lost your phone, ask your "
+                             "organisation's Waymark administrator to reset your account.")});
 }
 
 std::string NextStepFor(SessionStage stage) {
@@ -114,122 +127,88 @@ std::string NextStepFor(SessionStage stage) {
 // --- second factor ----------------------------------------------------------------------------
 
 Response SecurityCodePage(const PageContext& ctx, const std::optional<Problem>& problem) {
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add(
-                      {ErrorSummaryFor(problem), Heading("Enter your security code"),
-                       Paragraph(
-                           "Open the authenticator app on your phone and enter the 6-digit code it "
-                           "shows for Waymark."),
-                       PostForm(ctx, "/sign-in/security-code",
-                                {CodeInput(problem, "Security code"), Submit("Continue")}),
-                       El("p")
-                           .Class("govuk-body")
-                           .Add(El("a")
-                                    .Class("govuk-link")
-                                    .Attr("href", "/sign-in/recovery-code")
-                                    .AddText("Use a recovery code instead"))}));
-  return RenderPage(ctx, {Title("Enter your security code", problem),
-                          std::move(content),
-                          {},
-                          "",
-                          problem ? StatusFor(*problem) : 200});
+  return FormPage(
+      ctx, "Enter your security code", problem,
+      {ErrorSummaryFor(problem), Heading("Enter your security code"),
+       Paragraph("Open the authenticator app on your phone and enter the 6-digit code it "
+                 "shows for Waymark."),
+       PostForm(ctx, "/sign-in/security-code",
+                {CodeInput(problem, "Security code"), Submit("Continue")}),
+       El("p")
+           .Class("govuk-body")
+           .Add(El("a")
+                    .Class("govuk-link")
+                    .Attr("href", "/sign-in/recovery-code")
+                    .AddText("Use a recovery code instead"))});
 }
 
 Response RecoveryCodePage(const PageContext& ctx, const std::optional<Problem>& problem) {
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(El("div")
-                   .Class("govuk-grid-column-two-thirds")
-                   .Add({ErrorSummaryFor(problem), Heading("Enter a recovery code"),
-                         Paragraph("Use one of the recovery codes you saved when you set up your "
-                                   "authenticator app. Each code works once."),
-                         PostForm(ctx, "/sign-in/recovery-code",
-                                  {govuk::Input({.id = "code",
-                                                 .name = "code",
-                                                 .label = {.text = "Recovery code",
-                                                           .classes = "govuk-label--s"},
-                                                 .error_message = FieldError(problem, "code"),
-                                                 .autocomplete = "off",
-                                                 .spellcheck = false,
-                                                 .autocapitalize = "characters",
-                                                 .classes = "govuk-input--width-20"}),
-                                   Submit("Continue")})}));
-  return RenderPage(ctx, {Title("Enter a recovery code", problem),
-                          std::move(content),
-                          {},
-                          "",
-                          problem ? StatusFor(*problem) : 200});
+  return FormPage(
+      ctx, "Enter a recovery code", problem,
+      {ErrorSummaryFor(problem), Heading("Enter a recovery code"),
+       Paragraph("Use one of the recovery codes you saved when you set up your "
+                 "authenticator app. Each code works once."),
+       PostForm(ctx, "/sign-in/recovery-code",
+                {govuk::Input({.id = "code",
+                               .name = "code",
+                               .label = {.text = "Recovery code", .classes = "govuk-label--s"},
+                               .error_message = FieldError(problem, "code"),
+                               .autocomplete = "off",
+                               .spellcheck = false,
+                               .autocapitalize = "characters",
+                               .classes = "govuk-input--width-20"}),
+                 Submit("Continue")})});
 }
 
 Response EnrolPage(const PageContext& ctx, const Enrolment& enrolment,
                    const std::optional<Problem>& problem) {
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add({ErrorSummaryFor(problem), Heading("Set up your authenticator app"),
-                        Paragraph("Waymark asks for a code from an app on your phone each time you "
-                                  "sign in, "
-                                  "so nobody can use your password alone."),
-                        El("ol")
-                            .Class("govuk-list govuk-list--number")
-                            .Add({El("li").AddText("Open an authenticator app on your phone."),
-                                  El("li").AddText("Scan this QR code with it."),
-                                  El("li").AddText("Enter the 6-digit code the app shows.")}),
-                        El("div")
-                            .Class("waymark-qr")
-                            .Add(html::QrSvg(enrolment.qr.size, enrolment.qr.dark,
-                                             "QR code to add Waymark to your authenticator app")),
-                        El("details")
-                            .Class("govuk-details")
-                            .Add({El("summary")
-                                      .Class("govuk-details__summary")
-                                      .Add(El("span")
-                                               .Class("govuk-details__summary-text")
-                                               .AddText("I cannot scan the QR code")),
-                                  El("div")
-                                      .Class("govuk-details__text")
-                                      .Add({Paragraph("Type this key into your app instead:"),
-                                            El("p")
-                                                .Class("govuk-body govuk-!-font-weight-bold")
-                                                .Attr("id", "secret")
-                                                .AddText(enrolment.secret_base32)})}),
-                        PostForm(ctx, "/sign-in/enrol",
-                                 {CodeInput(problem, "Code from your app"), Submit("Continue")})}));
-  return RenderPage(ctx, {Title("Set up your authenticator app", problem),
-                          std::move(content),
-                          {},
-                          "",
-                          problem ? StatusFor(*problem) : 200});
+  return FormPage(ctx, "Set up your authenticator app", problem,
+                  {ErrorSummaryFor(problem), Heading("Set up your authenticator app"),
+                   Paragraph("Waymark asks for a code from an app on your phone each time you "
+                             "sign in, "
+                             "so nobody can use your password alone."),
+                   El("ol")
+                       .Class("govuk-list govuk-list--number")
+                       .Add({El("li").AddText("Open an authenticator app on your phone."),
+                             El("li").AddText("Scan this QR code with it."),
+                             El("li").AddText("Enter the 6-digit code the app shows.")}),
+                   El("div")
+                       .Class("waymark-qr")
+                       .Add(html::QrSvg(enrolment.qr.size, enrolment.qr.dark,
+                                        "QR code to add Waymark to your authenticator app")),
+                   El("details")
+                       .Class("govuk-details")
+                       .Add({El("summary")
+                                 .Class("govuk-details__summary")
+                                 .Add(El("span")
+                                          .Class("govuk-details__summary-text")
+                                          .AddText("I cannot scan the QR code")),
+                             El("div")
+                                 .Class("govuk-details__text")
+                                 .Add({Paragraph("Type this key into your app instead:"),
+                                       El("p")
+                                           .Class("govuk-body govuk-!-font-weight-bold")
+                                           .Attr("id", "secret")
+                                           .AddText(enrolment.secret_base32)})}),
+                   PostForm(ctx, "/sign-in/enrol",
+                            {CodeInput(problem, "Code from your app"), Submit("Continue")})});
 }
 
 Response RecoveryCodesShown(const PageContext& ctx, const std::vector<std::string>& codes) {
   Node list = El("ul").Class("govuk-list").Attr("id", "recovery-codes");
   for (const auto& code : codes) list.Add(El("li").Add(El("code").AddText(code)));
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add({govuk::Panel({.title = "Your authenticator app is set up"}),
-                        El("h2").Class("govuk-heading-m").AddText("Save your recovery codes"),
-                        Paragraph(
-                            "If you lose your phone, you can sign in with one of these codes. Each "
-                            "works once. Keep them somewhere safe and private, such as a password "
-                            "manager. You will not see them again."),
-                        std::move(list),
-                        govuk::Button({.text = "Continue to Waymark", .href = "/"})}));
-  return RenderPage(ctx, {"Save your recovery codes", std::move(content)});
+  return ColumnPage(
+      ctx, "Save your recovery codes",
+      {govuk::Panel({.title = "Your authenticator app is set up"}),
+       El("h2").Class("govuk-heading-m").AddText("Save your recovery codes"),
+       Paragraph("If you lose your phone, you can sign in with one of these codes. Each "
+                 "works once. Keep them somewhere safe and private, such as a password "
+                 "manager. You will not see them again."),
+       std::move(list), govuk::Button({.text = "Continue to Waymark", .href = "/"})});
 }
+
+// A form page of the sign-in journeys, shown again with the problem when there is one.
+using FormPageFn = Response (*)(const PageContext&, const std::optional<Problem>&);
 
 // After a security code or recovery code: the new, fully signed-in session; or the same form
 // again with the problem; or back to sign in when the half-signed-in session has gone.
@@ -255,35 +234,21 @@ bool NeedsStage(const PageContext& ctx, SessionStage stage) {
 Response SetPasswordPage(const PageContext& ctx, std::string_view email,
                          const std::optional<Problem>& problem) {
   std::string action = "/set-password/" + std::string(ctx.request.Capture("token"));
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(El("div")
-                   .Class("govuk-grid-column-two-thirds")
-                   .Add({ErrorSummaryFor(problem), Heading("Create your password"),
-                         Paragraph("For the account " + std::string(email) + "."),
-                         PostForm(
-                             ctx, action,
-                             {PasswordInput(
-                                  "password", "Password", "new-password", problem,
-                                  "Use 12 characters or more. A good way is 3 unrelated words."),
-                              PasswordInput("password_confirmation", "Confirm password",
-                                            "new-password", problem),
-                              Submit("Create password")})}));
-  return RenderPage(ctx, {Title("Create your password", problem),
-                          std::move(content),
-                          {},
-                          "",
-                          problem ? StatusFor(*problem) : 200});
+  return FormPage(
+      ctx, "Create your password", problem,
+      {ErrorSummaryFor(problem), Heading("Create your password"),
+       Paragraph("For the account " + std::string(email) + "."),
+       PostForm(
+           ctx, action,
+           {PasswordInput("password", "Password", "new-password", problem,
+                          "Use 12 characters or more. A good way is 3 unrelated words."),
+            PasswordInput("password_confirmation", "Confirm password", "new-password", problem),
+            Submit("Create password")})});
 }
 
 Response LinkExpiredPage(const PageContext& ctx, std::string_view message) {
-  Node content = El("div")
-                     .Class("govuk-grid-row")
-                     .Add(El("div")
-                              .Class("govuk-grid-column-two-thirds")
-                              .Add({Heading("This link cannot be used"), Paragraph(message)}));
-  return RenderPage(ctx, {"This link cannot be used", std::move(content), {}, "", 404});
+  return ColumnPage(ctx, "This link cannot be used",
+                    {Heading("This link cannot be used"), Paragraph(message)}, 404);
 }
 
 Response SetupPage(const PageContext& ctx, const SetupInput& input,
@@ -293,69 +258,66 @@ Response SetupPage(const PageContext& ctx, const SetupInput& input,
   for (OrgKind kind : AllOrgKinds()) {
     kinds.push_back({std::string(Code(kind)), std::string(Label(kind))});
   }
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add(
-                      {ErrorSummaryFor(problem), Heading("Set up Waymark"),
-                       Paragraph(
-                           "Create the organisation that runs this Waymark and your administrator "
-                           "account. Administrators manage accounts and cannot read case records."),
-                       PostForm(
-                           ctx, action,
-                           {govuk::Input({.id = "organisation_name",
-                                          .name = "organisation_name",
-                                          .label = {.text = "Organisation name",
-                                                    .classes = "govuk-label--s"},
-                                          .error_message = FieldError(problem, "organisation_name"),
-                                          .value = input.organisation_name,
-                                          .autocomplete = "organization"}),
-                            Radios("organisation_kind", "Kind of organisation", kinds,
-                                   input.organisation_kind,
-                                   FieldError(problem, "organisation_kind")),
-                            govuk::Input(
-                                {.id = "display_name",
-                                 .name = "display_name",
-                                 .label = {.text = "Your full name", .classes = "govuk-label--s"},
-                                 .error_message = FieldError(problem, "display_name"),
-                                 .value = input.display_name,
-                                 .autocomplete = "name",
-                                 .spellcheck = false}),
-                            EmailInput(input.email, problem, "Your email address"),
-                            PasswordInput(
-                                "password", "Password", "new-password", problem,
-                                "Use 12 characters or more. A good way is 3 unrelated words."),
-                            Submit("Set up Waymark")})}));
-  return RenderPage(ctx, {Title("Set up Waymark", problem),
-                          std::move(content),
-                          {},
-                          "",
-                          problem ? StatusFor(*problem) : 200});
+  return FormPage(
+      ctx, "Set up Waymark", problem,
+      {ErrorSummaryFor(problem), Heading("Set up Waymark"),
+       Paragraph("Create the organisation that runs this Waymark and your administrator "
+                 "account. Administrators manage accounts and cannot read case records."),
+       PostForm(ctx, action,
+                {govuk::Input({.id = "organisation_name",
+                               .name = "organisation_name",
+                               .label = {.text = "Organisation name", .classes = "govuk-label--s"},
+                               .error_message = FieldError(problem, "organisation_name"),
+                               .value = input.organisation_name,
+                               .autocomplete = "organization"}),
+                 Radios("organisation_kind", "Kind of organisation", kinds, input.organisation_kind,
+                        FieldError(problem, "organisation_kind")),
+                 govuk::Input({.id = "display_name",
+                               .name = "display_name",
+                               .label = {.text = "Your full name", .classes = "govuk-label--s"},
+                               .error_message = FieldError(problem, "display_name"),
+                               .value = input.display_name,
+                               .autocomplete = "name",
+                               .spellcheck = false}),
+                 EmailInput(input.email, problem, "Your email address"),
+                 PasswordInput("password", "Password", "new-password", problem,
+                               "Use 12 characters or more. A good way is 3 unrelated words."),
+                 Submit("Set up Waymark")})});
 }
 
 // --- session timeout ------------------------------------------------------------------------
 
 Response TimeoutWarningPage(const PageContext& ctx) {
   if (!ctx.auth || !ctx.auth->actor) return Response::Redirect("/sign-in?expired=1");
-  Node content =
-      El("div")
-          .Class("govuk-grid-row")
-          .Add(
-              El("div")
-                  .Class("govuk-grid-column-two-thirds")
-                  .Add({Heading("You will be signed out soon"),
-                        Paragraph(
-                            "To keep records safe, Waymark signs you out after " +
-                            std::to_string(ctx.settings.limits.idle.count()) +
-                            " minutes without activity. Anything you have not saved will be lost."),
-                        PostForm(ctx, "/session/extend", {Submit("Stay signed in")}),
-                        PostForm(ctx, "/sign-out",
-                                 {govuk::Button({.text = "Sign out",
-                                                 .variant = govuk::ButtonVariant::kSecondary})})}));
-  return RenderPage(ctx, {"You will be signed out soon", std::move(content)});
+  return ColumnPage(
+      ctx, "You will be signed out soon",
+      {Heading("You will be signed out soon"),
+       Paragraph("To keep records safe, Waymark signs you out after " +
+                 std::to_string(ctx.settings.limits.idle.count()) +
+                 " minutes without activity. Anything you have not saved will be lost."),
+       PostForm(ctx, "/session/extend", {Submit("Stay signed in")}),
+       PostForm(
+           ctx, "/sign-out",
+           {govuk::Button({.text = "Sign out", .variant = govuk::ButtonVariant::kSecondary})})});
+}
+
+// A second-factor step of signing in, for a session that has passed the password: its form, and
+// the code checked by `verify`.
+using VerifyFn =
+    std::function<Result<IssuedSession>(std::string_view, std::string_view, const Origin&)>;
+void AddSecondFactorStep(WebRoutes& routes, const std::string& path, FormPageFn form_page,
+                         VerifyFn verify) {
+  routes.Public("GET", path, [form_page](PageContext& ctx) {
+    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
+    return form_page(ctx, std::nullopt);
+  });
+  routes.Public("POST", path, [form_page, verify = std::move(verify)](PageContext& ctx) {
+    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
+    auto form = ctx.request.Form();
+    if (!form) return form_page(ctx, form.error());
+    return AfterSecondFactor(ctx, verify(ctx.session_token, form->GetOr("code"), ctx.origin()),
+                             form_page);
+  });
 }
 
 }  // namespace
@@ -375,31 +337,16 @@ void AddSignInPages(WebRoutes& routes, SignInService& sign_in, AdminService& adm
     return Response::Redirect(NextStepFor(issued->stage));
   });
 
-  routes.Public("GET", "/sign-in/security-code", [](PageContext& ctx) {
-    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
-    return SecurityCodePage(ctx, std::nullopt);
-  });
-  routes.Public("POST", "/sign-in/security-code", [&sign_in](PageContext& ctx) {
-    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
-    auto form = ctx.request.Form();
-    if (!form) return SecurityCodePage(ctx, form.error());
-    return AfterSecondFactor(
-        ctx, sign_in.VerifyTotp(ctx.session_token, form->GetOr("code"), ctx.origin()),
-        SecurityCodePage);
-  });
-
-  routes.Public("GET", "/sign-in/recovery-code", [](PageContext& ctx) {
-    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
-    return RecoveryCodePage(ctx, std::nullopt);
-  });
-  routes.Public("POST", "/sign-in/recovery-code", [&sign_in](PageContext& ctx) {
-    if (!NeedsStage(ctx, SessionStage::kPassword)) return Response::Redirect("/sign-in");
-    auto form = ctx.request.Form();
-    if (!form) return RecoveryCodePage(ctx, form.error());
-    return AfterSecondFactor(
-        ctx, sign_in.UseRecoveryCode(ctx.session_token, form->GetOr("code"), ctx.origin()),
-        RecoveryCodePage);
-  });
+  AddSecondFactorStep(
+      routes, "/sign-in/security-code", SecurityCodePage,
+      [&sign_in](std::string_view token, std::string_view code, const Origin& origin) {
+        return sign_in.VerifyTotp(token, code, origin);
+      });
+  AddSecondFactorStep(
+      routes, "/sign-in/recovery-code", RecoveryCodePage,
+      [&sign_in](std::string_view token, std::string_view code, const Origin& origin) {
+        return sign_in.UseRecoveryCode(token, code, origin);
+      });
 
   routes.Public("GET", "/sign-in/enrol", [&sign_in](PageContext& ctx) {
     if (!NeedsStage(ctx, SessionStage::kEnrol)) return Response::Redirect("/sign-in");
