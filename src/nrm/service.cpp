@@ -176,7 +176,7 @@ Result<StoredEntry> NrmService::Change(const identity::Actor& actor, std::string
         if (corrects && next.note.empty()) {
           return Fail(Problem::Invalid("note", "Enter why this entry is being corrected"));
         }
-        NrmConsent consent = Consent()(w.tx, key, id, w.today);
+        NrmConsent consent = consent_(w.tx, key, id, w.today);
         ApplyContext context{.policy = policy_,
                              .nrm_referral_consent_recorded = consent.nrm_referral,
                              .person_is_child = false,  // Waymark's survivors are adults
@@ -203,16 +203,6 @@ Result<StoredEntry> NrmService::Change(const identity::Actor& actor, std::string
         w.Audit(std::move(event));
         return next;
       });
-}
-
-void NrmService::SetConsentLookup(ConsentLookup consent) {
-  std::lock_guard lock(consent_mutex_);
-  consent_ = std::move(consent);
-}
-
-ConsentLookup NrmService::Consent() const {
-  std::lock_guard lock(consent_mutex_);
-  return consent_;
 }
 
 cases::SectionSummariser NrmService::Section() const {

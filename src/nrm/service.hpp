@@ -12,7 +12,6 @@
 #pragma once
 
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,10 +97,6 @@ class NrmService {
                               std::string_view entry_id, const NewEntry& replacement,
                               int64_t expected_count, const identity::Origin& origin);
 
-  // Replaces the consent lookup: for wiring (the real consent record at merge) and for tests
-  // that stand in for it. Safe while requests run; a change in progress keeps the old one.
-  void SetConsentLookup(ConsentLookup consent);
-
   // The case overview's "National Referral Mechanism" section.
   cases::SectionSummariser Section() const;
 
@@ -112,11 +107,8 @@ class NrmService {
                              const NewEntry& entry, std::optional<std::string> corrects,
                              int64_t expected_count, const identity::Origin& origin);
 
-  ConsentLookup Consent() const;
-
   identity::Deps deps_;
-  mutable std::mutex consent_mutex_;
-  ConsentLookup consent_;
+  const ConsentLookup consent_;
   const Policy& policy_;
 };
 

@@ -22,14 +22,19 @@ using ::testing::Not;
 
 class NrmPagesTest : public AppTest {
  protected:
-  // Stands in for a recorded NRM-referral consent, so these tests are about the NRM pages; the
-  // real lookup (consent::ConsentFactsFor) is wired in routes.cpp and exercised by the browser
-  // journey (tests/e2e/case_journey.test.js), which records the consent through its pages.
-  void ConsentRecorded(bool referral) {
-    app().web().nrm.SetConsentLookup(
-        [referral](db::Tx&, const crypto::DataKey&, std::string_view, Date) {
-          return nrm::NrmConsent{referral, false};
-        });
+  // Records, through the consent form, the person's consent to an NRM referral: without it an
+  // adult cannot be referred (only an anonymous Duty to Notify can be recorded).
+  void RecordReferralConsent(Browser& browser, const std::string& id) {
+    auto saved = browser.Post("/cases/" + id + "/consent/new", {{"csrf_token", browser.csrf()},
+                                                                {"purpose", "nrm_referral"},
+                                                                {"decision", "given"},
+                                                                {"language", "eng"},
+                                                                {"interpreter", "no"},
+                                                                {"format", "verbal"},
+                                                                {"decided_on-day", "1"},
+                                                                {"decided_on-month", "2"},
+                                                                {"decided_on-year", "2024"}});
+    EXPECT_EQ(saved.status, 303) << saved.body;
   }
 
   // Opens a case through the form as `browser`'s person; returns its id.
@@ -69,10 +74,10 @@ class NrmPagesTest : public AppTest {
 };
 
 TEST_F(NrmPagesTest, AReferralThenAPositiveReasonableGroundsDecisionThroughTheForms) {
-  ConsentRecorded(true);
   Browser worker = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(worker, kWorker));
   std::string id = OpenCase(worker);
+  RecordReferralConsent(worker, id);
   const std::string nrm = "/cases/" + id + "/nrm";
 
   auto overview = worker.Get("/cases/" + id);
@@ -129,10 +134,10 @@ TEST_F(NrmPagesTest, AReferralThenAPositiveReasonableGroundsDecisionThroughTheFo
 }
 
 TEST_F(NrmPagesTest, ACorrectionIsKeptInTheTimeline) {
-  ConsentRecorded(true);
   Browser worker = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(worker, kWorker));
   std::string id = OpenCase(worker);
+  RecordReferralConsent(worker, id);
   const std::string nrm = "/cases/" + id + "/nrm";
   ASSERT_EQ(worker.Get(nrm + "/record?event=referred").status, 200);
   ASSERT_EQ(worker.Post(nrm + "/record", Referral(worker)).status, 303);
@@ -191,7 +196,7 @@ TEST_F(NrmPagesTest, RefusedChangesAreShownWithTheReasonAndChangeNothing) {
   EXPECT_EQ(impossible.status, 400);
   EXPECT_THAT(impossible.body, HasSubstr("cannot be recorded at the current stage"));
 
-  ConsentRecorded(true);
+  RecordReferralConsent(worker, id);
   Fields bad_date = Referral(worker);
   bad_date[3].second = "31";  // 31 February
   auto invalid = worker.Post(nrm + "/record", bad_date);
@@ -209,10 +214,10 @@ TEST_F(NrmPagesTest, RefusedChangesAreShownWithTheReasonAndChangeNothing) {
 }
 
 TEST_F(NrmPagesTest, OnlyTheTeamReadsAndABreakGlassReaderCannotChangeIt) {
-  ConsentRecorded(true);
   Browser worker = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(worker, kWorker));
   std::string id = OpenCase(worker);
+  RecordReferralConsent(worker, id);
   const std::string nrm = "/cases/" + id + "/nrm";
   ASSERT_EQ(worker.Post(nrm + "/record", Referral(worker)).status, 303);
 
