@@ -206,7 +206,8 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
     }
     SearchResult result;
     for (const auto& id : candidates) {
-      auto found = FindCaseHeaderForUser(w.tx, id, actor.user_id, w.now);
+      // The access facts and the sealed row in one statement; decrypted only if visible.
+      auto found = FindCaseHeaderForUser(w.tx, id, actor.user_id, w.now, CaseRow::kWhole);
       if (!found) continue;
       bool visible = static_cast<bool>(identity::Decide(
           actor, Action::kCaseView,
@@ -215,11 +216,10 @@ Result<SearchResult> CaseService::Search(const Actor& actor, const SearchQuery& 
         if (by_reference) result.not_assigned = std::move(found->header);
         continue;
       }
-      auto record = LoadCase(w.tx, key, id);
-      if (!record) continue;
-      if (!by_reference && !NameMatches(record->personal, text)) continue;
-      if (dob && record->personal.date_of_birth != dob) continue;
-      result.cases.push_back(std::move(*record));
+      Case record = DecryptCase(*found->sealed, key);
+      if (!by_reference && !NameMatches(record.personal, text)) continue;
+      if (dob && record.personal.date_of_birth != dob) continue;
+      result.cases.push_back(std::move(record));
     }
     auto event = CaseEvent("case.search", actor, origin, "");
     event.details = {{"by", by_reference ? "reference" : (dob ? "name_and_dob" : "name")},

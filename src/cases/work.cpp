@@ -44,6 +44,9 @@ Result<void> CaseWork::Require(Action action) {
 }
 
 Result<AuthorisedCase> CaseWork::Authorise(std::string_view case_id, Action action) {
+  // Nearly every use case asks for the key next: it travels with the access statement and is
+  // unwrapped only when Key() is called, after the policy has allowed.
+  authorised_key_ = KeyLater();
   return Decide(FindCaseHeaderForUser(tx, case_id, actor.user_id, now), action);
 }
 
@@ -96,7 +99,14 @@ Result<AuthorisedCase> CaseWork::AuthoriseChange(std::string_view case_id) {
   return found;
 }
 
-crypto::DataKey CaseWork::Key() { return KeyLater().Get(); }
+crypto::DataKey CaseWork::Key() {
+  if (authorised_key_) {
+    auto key = std::move(*authorised_key_);
+    authorised_key_.reset();
+    return key.Get();
+  }
+  return KeyLater().Get();
+}
 
 db::Later<crypto::DataKey> CaseWork::KeyLater() {
   return identity::LoadDataKeyLater(tx, deps.keyring, actor.organisation_id)

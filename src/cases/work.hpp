@@ -86,14 +86,16 @@ class CaseWork {
   Problem Deny(identity::Action action, std::string_view case_id, std::string_view reason);
   // The policy's answer for the actor's own organisation, in general (lists, creation).
   Result<void> Require(identity::Action action);
-  // Finds the case and asks the policy about this actor and this record.
+  // Finds the case and asks the policy about this actor and this record. The provider's wrapped
+  // key is read with it (one round trip on PostgreSQL) for the Key() that follows.
   Result<AuthorisedCase> Authorise(std::string_view case_id, identity::Action action);
   // Authorise, then the key and the whole case: the row comes with the policy's inputs, in the
   // same statement, and is decrypted only once the policy has allowed `action`.
   Result<OpenedCase> AuthoriseAndOpen(std::string_view case_id, identity::Action action);
   // Authorise(kCaseEdit) and refuse a closed case: what every change inside a case needs.
   Result<AuthorisedCase> AuthoriseChange(std::string_view case_id);
-  // The actor's organisation's data key; throws if it cannot be loaded (not an expected outcome).
+  // The actor's organisation's data key (the one Authorise read, if it did); throws if it cannot
+  // be loaded (not an expected outcome).
   crypto::DataKey Key();
   // The same, read with the transaction's other queued reads (db::Tx::QueryLater).
   db::Later<crypto::DataKey> KeyLater();
@@ -104,6 +106,9 @@ class CaseWork {
   // CaseEvent for this actor and request.
   audit::Event Event(std::string action, std::string_view case_id,
                      audit::Outcome outcome = audit::Outcome::kSuccess) const;
+
+ private:
+  std::optional<db::Later<crypto::DataKey>> authorised_key_;  // read by Authorise, not yet used
 };
 
 template <class T, class Fn>
