@@ -1,9 +1,8 @@
 #include "api/api_shared.hpp"
 
-#include <limits>
-
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "identity/api_responses.hpp"
 
