@@ -40,6 +40,9 @@ std::vector<StoredConsent> LoadConsents(db::Tx& tx, const crypto::DataKey& key,
 // outlive Get.
 db::Later<std::vector<StoredConsent>> LoadConsentsLater(db::Tx& tx, const crypto::DataKey& key,
                                                         std::string_view case_id);
+// A temporary key would be gone by Get.
+db::Later<std::vector<StoredConsent>> LoadConsentsLater(db::Tx& tx, crypto::DataKey&& key,
+                                                        std::string_view case_id) = delete;
 // Records the withdrawal on consent `id` as version expected_version + 1; false (and nothing
 // written) when the stored version is no longer `expected_version` or it was already withdrawn.
 bool RecordWithdrawal(db::Tx& tx, const crypto::DataKey& key, std::string_view id,

@@ -33,6 +33,9 @@ std::vector<Dependant> ListDependants(db::Tx& tx, const crypto::DataKey& key,
 // outlive Get.
 db::Later<std::vector<Dependant>> ListDependantsLater(db::Tx& tx, const crypto::DataKey& key,
                                                       std::string_view case_id);
+// A temporary key would be gone by Get.
+db::Later<std::vector<Dependant>> ListDependantsLater(db::Tx& tx, crypto::DataKey&& key,
+                                                      std::string_view case_id) = delete;
 std::optional<Dependant> LoadDependant(db::Tx& tx, const crypto::DataKey& key,
                                        std::string_view case_id, std::string_view id);
 // Every saved version of one dependant, newest first.

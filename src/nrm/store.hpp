@@ -40,6 +40,9 @@ std::vector<StoredEntry> LoadEntries(db::Tx& tx, const crypto::DataKey& key,
 // outlive Get.
 db::Later<std::vector<StoredEntry>> LoadEntriesLater(db::Tx& tx, const crypto::DataKey& key,
                                                      std::string_view case_id);
+// A temporary key would be gone by Get.
+db::Later<std::vector<StoredEntry>> LoadEntriesLater(db::Tx& tx, crypto::DataKey&& key,
+                                                     std::string_view case_id) = delete;
 
 // Appends `entry` (its seq must be the next one; the UNIQUE (case_id, seq) constraint refuses a
 // duplicate).

@@ -48,6 +48,9 @@ std::vector<TaskRow> ListTaskRows(db::Tx& tx, const crypto::DataKey& key, const 
 // outlive Get.
 db::Later<std::vector<TaskRow>> ListTaskRowsLater(db::Tx& tx, const crypto::DataKey& key,
                                                   const TaskQuery& query);
+// A temporary key would be gone by Get.
+db::Later<std::vector<TaskRow>> ListTaskRowsLater(db::Tx& tx, crypto::DataKey&& key,
+                                                  const TaskQuery& query) = delete;
 
 void InsertTask(db::Tx& tx, const crypto::DataKey& key, const TaskRow& task,
                 std::string_view organisation_id, std::string_view by, TimePoint now);
