@@ -86,10 +86,13 @@ Response ColumnPage(const PageContext& ctx, std::string title, std::vector<Node>
   return RenderPage(ctx, {std::move(title), std::move(content), {}, "", status});
 }
 
-// A form of the sign-in journeys, titled "Error: ..." and answered with the problem's status when
-// it came back with one.
+// A form of the sign-in journeys under its error summary (after `banner`, if any), titled
+// "Error: ..." and answered with the problem's status when it came back with one.
 Response FormPage(const PageContext& ctx, std::string_view title,
-                  const std::optional<Problem>& problem, std::vector<Node> column) {
+                  const std::optional<Problem>& problem, std::vector<Node> column,
+                  Node banner = {}) {
+  column.insert(column.begin(), ErrorSummaryFor(problem));
+  column.insert(column.begin(), std::move(banner));
   return ColumnPage(ctx, Title(title, problem), std::move(column),
                     problem ? StatusFor(*problem) : 200);
 }
@@ -111,13 +114,14 @@ Response SignInPage(const PageContext& ctx, std::string_view email,
         {.text = "Your password is set. Sign in to continue.", .success = true});
   }
   return FormPage(ctx, "Sign in", problem,
-                  {std::move(banner), ErrorSummaryFor(problem), Heading("Sign in to Waymark"),
+                  {Heading("Sign in to Waymark"),
                    PostForm(ctx, "/sign-in",
                             {EmailInput(email, problem),
                              PasswordInput("password", "Password", "current-password", problem),
                              Submit("Continue")}),
                    Paragraph("If you have forgotten your password or lost your phone, ask your "
-                             "organisation's Waymark administrator to reset your account.")});
+                             "organisation's Waymark administrator to reset your account.")},
+                  std::move(banner));
 }
 
 std::string NextStepFor(SessionStage stage) {
@@ -129,7 +133,7 @@ std::string NextStepFor(SessionStage stage) {
 Response SecurityCodePage(const PageContext& ctx, const std::optional<Problem>& problem) {
   return FormPage(
       ctx, "Enter your security code", problem,
-      {ErrorSummaryFor(problem), Heading("Enter your security code"),
+      {Heading("Enter your security code"),
        Paragraph("Open the authenticator app on your phone and enter the 6-digit code it "
                  "shows for Waymark."),
        PostForm(ctx, "/sign-in/security-code",
@@ -145,7 +149,7 @@ Response SecurityCodePage(const PageContext& ctx, const std::optional<Problem>& 
 Response RecoveryCodePage(const PageContext& ctx, const std::optional<Problem>& problem) {
   return FormPage(
       ctx, "Enter a recovery code", problem,
-      {ErrorSummaryFor(problem), Heading("Enter a recovery code"),
+      {Heading("Enter a recovery code"),
        Paragraph("Use one of the recovery codes you saved when you set up your "
                  "authenticator app. Each code works once."),
        PostForm(ctx, "/sign-in/recovery-code",
@@ -163,7 +167,7 @@ Response RecoveryCodePage(const PageContext& ctx, const std::optional<Problem>& 
 Response EnrolPage(const PageContext& ctx, const Enrolment& enrolment,
                    const std::optional<Problem>& problem) {
   return FormPage(ctx, "Set up your authenticator app", problem,
-                  {ErrorSummaryFor(problem), Heading("Set up your authenticator app"),
+                  {Heading("Set up your authenticator app"),
                    Paragraph("Waymark asks for a code from an app on your phone each time you "
                              "sign in, "
                              "so nobody can use your password alone."),
@@ -236,8 +240,7 @@ Response SetPasswordPage(const PageContext& ctx, std::string_view email,
   std::string action = "/set-password/" + std::string(ctx.request.Capture("token"));
   return FormPage(
       ctx, "Create your password", problem,
-      {ErrorSummaryFor(problem), Heading("Create your password"),
-       Paragraph("For the account " + std::string(email) + "."),
+      {Heading("Create your password"), Paragraph("For the account " + std::string(email) + "."),
        PostForm(
            ctx, action,
            {PasswordInput("password", "Password", "new-password", problem,
@@ -260,7 +263,7 @@ Response SetupPage(const PageContext& ctx, const SetupInput& input,
   }
   return FormPage(
       ctx, "Set up Waymark", problem,
-      {ErrorSummaryFor(problem), Heading("Set up Waymark"),
+      {Heading("Set up Waymark"),
        Paragraph("Create the organisation that runs this Waymark and your administrator "
                  "account. Administrators manage accounts and cannot read case records."),
        PostForm(ctx, action,
