@@ -1,5 +1,7 @@
 #include "api/cases_api.hpp"
 
+#include <utility>
+
 #include "api/api_shared.hpp"
 #include "api/case_json.hpp"
 #include "identity/api_responses.hpp"
@@ -28,11 +30,29 @@ boost::json::array Items(const std::vector<cases::Case>& records) {
   return items;
 }
 
-http::Response ListCases(ApiContext& ctx, cases::CaseService& service) {
+// The stored value of the choice the query names as `name`, or nullopt (any); an unknown code
+// is an error.
+std::optional<std::string> ReadChoice(const http::FormFields& query, std::string_view name,
+                                      const std::vector<cases::FilterChoice>& choices,
+                                      std::vector<FieldError>& errors) {
+  std::string_view code = query.GetOr(name);
+  if (code.empty()) return std::nullopt;
+  auto stored = cases::StoredValueOf(choices, code);
+  if (!stored) {
+    std::string codes;
+    for (const auto& choice : choices) codes += (codes.empty() ? "" : ", ") + choice.code;
+    errors.push_back({std::string(name), "Give one of: " + codes});
+  }
+  return stored;
+}
+
+http::Response ListCases(ApiContext& ctx, cases::CaseService& service,
+                         const cases::ListFilterChoices& choices) {
   const http::FormFields& query = ctx.request.query;
   std::vector<FieldError> errors;
   for (const auto& [name, value] : query.fields()) {
-    if (name != "status" && name != "worker" && name != "page") {
+    if (name != "status" && name != "nrm_stage" && name != "risk_level" && name != "worker" &&
+        name != "page") {
       errors.push_back(
           {name.substr(0, 64), "This filter is not accepted. To find a case by name, use POST " +
                                    std::string(kCases) + "/search: names never go in a URL"});
@@ -45,6 +65,8 @@ http::Response ListCases(ApiContext& ctx, cases::CaseService& service) {
   } else if (status != "all") {
     errors.push_back({"status", "Select open, closed or all cases"});
   }
+  filter.nrm_stage = ReadChoice(query, "nrm_stage", choices.nrm_stages, errors);
+  filter.risk_level = ReadChoice(query, "risk_level", choices.risk_levels, errors);
   std::string worker(query.GetOr("worker"));
   if (!worker.empty()) {
     if (IsId(worker)) {
@@ -135,11 +157,14 @@ http::Response SearchCases(ApiContext& ctx, cases::CaseService& service) {
 
 }  // namespace
 
-void AddCasesApi(identity::WebRoutes& routes, cases::CaseService& cases) {
+void AddCasesApi(identity::WebRoutes& routes, cases::CaseService& cases,
+                 cases::ListFilterChoices choices) {
   using identity::Action;
   std::string one = std::string(kCases) + "/{id:id}";
   routes.Api("GET", std::string(kCases), Action::kCaseList,
-             [&cases](ApiContext& ctx) { return ListCases(ctx, cases); });
+             [&cases, choices = std::move(choices)](ApiContext& ctx) {
+               return ListCases(ctx, cases, choices);
+             });
   routes.Api("POST", std::string(kCases), Action::kCaseList,
              [&cases](ApiContext& ctx) { return CreateCase(ctx, cases); });
   routes.Api("GET", one, Action::kCaseList,

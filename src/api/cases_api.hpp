@@ -1,6 +1,7 @@
 // The cases part of the JSON API (/api/v1), documented in docs/openapi.yaml:
 //   GET  /api/v1/cases              my cases (a service manager: the provider's), filters
-//                                   status=open|closed|all, worker=<user id> (managers), page
+//                                   status=open|closed|all, nrm_stage, risk_level (codes of
+//                                   `choices`), worker=<user id> (managers), page
 //   POST /api/v1/cases              open a case; 201 with Location and the case
 //   GET  /api/v1/cases/{id}         one case (the read is audited); ETag: "<version>"
 //   PUT  /api/v1/cases/{id}         change its details; the version it started from as
@@ -11,11 +12,13 @@
 // Thread safety: as WebRoutes. `cases` must outlive the routes.
 #pragma once
 
+#include "cases/list_filters.hpp"
 #include "cases/service.hpp"
 #include "identity/web.hpp"
 
 namespace waymark::api {
 
-void AddCasesApi(identity::WebRoutes& routes, cases::CaseService& cases);
+void AddCasesApi(identity::WebRoutes& routes, cases::CaseService& cases,
+                 cases::ListFilterChoices choices);
 
 }  // namespace waymark::api

@@ -9,6 +9,7 @@
 #include "api/plans_api.hpp"
 #include "api/tasks_api.hpp"
 #include "app/home_pages.hpp"
+#include "assessments/codes.hpp"
 #include "assessments/pages.hpp"
 #include "cases/pages.hpp"
 #include "consent/facts.hpp"
@@ -23,6 +24,7 @@
 #include "identity/api_token_pages.hpp"
 #include "identity/layout.hpp"
 #include "identity/sign_in_pages.hpp"
+#include "nrm/codes.hpp"
 #include "nrm/pages.hpp"
 #include "plans/pages.hpp"
 #include "platform/assets/assets.hpp"
@@ -59,6 +61,22 @@ void AddOperationalRoutes(WebApp& app) {
     response.long_lived_cache = true;
     return response;
   });
+}
+
+// The case list's NRM stage and risk filters: the codes nrm and assessments store on the case.
+cases::ListFilterChoices CaseListChoices() {
+  cases::ListFilterChoices out;
+  for (nrm::PathwayState state : nrm::AllPathwayStates()) {
+    std::string code(nrm::Code(state));
+    out.nrm_stages.push_back({code, code, std::string(nrm::Label(state))});
+  }
+  auto risks = assessments::AllOverallRisks();
+  for (auto risk = risks.rbegin(); risk != risks.rend(); ++risk) {  // high first
+    std::string code(assessments::Code(*risk));
+    out.risk_levels.push_back({code, code, std::string(assessments::Label(*risk))});
+  }
+  out.risk_levels.push_back({"not_assessed", "", "Not assessed"});
+  return out;
 }
 
 void RegisterDatabaseGauges(WebApp& app) {
@@ -114,7 +132,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddSignInPages(*web, sign_in, admin);
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);
-  cases::AddCasePages(*web, cases);
+  cases::AddCasePages(*web, cases, CaseListChoices());
   // Each feature inside a case: its pages, and its section of the case overview, in the order
   // the overview lists them.
   cases.AddSection(exploitation::SummariseExploitation);
@@ -137,7 +155,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   // The JSON API, for bearer tokens issued on the account pages.
   identity::AddApiTokenPages(*web, api_tokens);
   web->EnableApi(api_tokens);
-  api::AddCasesApi(*web, cases);
+  api::AddCasesApi(*web, cases, CaseListChoices());
   api::AddContactsApi(*web, contacts);
   api::AddConsentsApi(*web, consent);
   api::AddNrmApi(*web, nrm);

@@ -14,8 +14,8 @@
 
 namespace waymark::cases {
 
-void AddCasePages(identity::WebRoutes& routes, CaseService& cases) {
-  pages::AddListPages(routes, cases);
+void AddCasePages(identity::WebRoutes& routes, CaseService& cases, ListFilterChoices choices) {
+  pages::AddListPages(routes, cases, std::move(choices));
   pages::AddDetailsPages(routes, cases);
   pages::AddOverviewPages(routes, cases);
   pages::AddWorkerPages(routes, cases);

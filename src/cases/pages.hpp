@@ -11,7 +11,9 @@
 // No personal data goes into a URL: ids and flags only. The search is therefore a POST.
 //
 // Routes:
-//   GET  /cases                                 list (?status, ?worker, ?page)
+//   GET  /cases                                 list (?status, ?nrm_stage, ?risk_level, ?worker,
+//                                               ?page); the stage and risk choices come from
+//                                               `choices`, which the app fills
 //   POST /cases/search                          search by reference or name (q, dob-*)
 //   GET  /cases/new, POST /cases/new            open a new case
 //   GET  /cases/{id:id}                         the overview
@@ -29,11 +31,12 @@
 // and are then called from many worker threads. `cases` must outlive the routes.
 #pragma once
 
+#include "cases/list_filters.hpp"
 #include "cases/service.hpp"
 #include "identity/web.hpp"
 
 namespace waymark::cases {
 
-void AddCasePages(identity::WebRoutes& routes, CaseService& cases);
+void AddCasePages(identity::WebRoutes& routes, CaseService& cases, ListFilterChoices choices);
 
 }  // namespace waymark::cases

@@ -1,7 +1,7 @@
 // The case list (a support worker's own cases, or the provider's for a service manager, with
-// status and worker filters and pages of 50) and the search by reference or name. A reference
-// that names a case the worker is not assigned to leads to break-glass, not to the record.
-// The search is a POST to /cases/search so a name never reaches a URL (browser history,
+// status, NRM stage, risk and worker filters and pages of 50) and the search by reference or name.
+// A reference that names a case the worker is not assigned to leads to break-glass, not to the
+// record. The search is a POST to /cases/search so a name never reaches a URL (browser history,
 // proxies, server logs); the filters, which hold no personal data, stay in the query string.
 #include <algorithm>
 #include <charconv>
@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cases/list_filters.hpp"
 #include "cases/pages_form.hpp"
 #include "cases/pages_shared.hpp"
 #include "identity/admin_pages.hpp"
@@ -36,12 +37,26 @@ bool IsManager(const PageContext& ctx) {
 // The list's filters as the query string gave them; `problem` names any that made no sense.
 struct ListQuery {
   std::string status = "open";  // "open", "closed" or "all"
+  std::string nrm_stage{};      // a choice's code; "" is any
+  std::string risk_level{};     // a choice's code; "" is any
   std::string worker{};         // a user id, managers only
   int page = 1;
   std::optional<Problem> problem{};
 };
 
-ListQuery ParseListQuery(const http::FormFields& query, const std::vector<Person>& staff) {
+// The code the query gives for `name`, kept if it is one of `choices`; "" (any) otherwise, with
+// an error that says what to do.
+std::string ReadChoice(const http::FormFields& query, std::string_view name,
+                       const std::vector<FilterChoice>& choices, std::string_view error,
+                       std::vector<FieldError>& errors) {
+  std::string code(query.GetOr(name));
+  if (code.empty() || StoredValueOf(choices, code)) return code;
+  errors.push_back({std::string(name), std::string(error)});
+  return "";
+}
+
+ListQuery ParseListQuery(const http::FormFields& query, const std::vector<Person>& staff,
+                         const ListFilterChoices& choices) {
   ListQuery out;
   std::vector<FieldError> errors;
   std::string status(query.GetOr("status", "open"));
@@ -50,6 +65,10 @@ ListQuery ParseListQuery(const http::FormFields& query, const std::vector<Person
   } else {
     errors.push_back({"status", "Select open, closed or all cases"});
   }
+  out.nrm_stage = ReadChoice(query, "nrm_stage", choices.nrm_stages,
+                             "Select an NRM stage from the list", errors);
+  out.risk_level = ReadChoice(query, "risk_level", choices.risk_levels,
+                              "Select a level of risk from the list", errors);
   out.worker = query.GetOr("worker");
   if (!out.worker.empty()) {
     bool known = IsId(out.worker) && std::any_of(staff.begin(), staff.end(), [&](const Person& p) {
@@ -76,6 +95,8 @@ ListQuery ParseListQuery(const http::FormFields& query, const std::vector<Person
 
 std::string ListHref(const ListQuery& q, int page) {
   std::string href = "/cases?status=" + q.status;
+  if (!q.nrm_stage.empty()) href += "&nrm_stage=" + q.nrm_stage;
+  if (!q.risk_level.empty()) href += "&risk_level=" + q.risk_level;
   if (!q.worker.empty()) href += "&worker=" + q.worker;
   return href + "&page=" + std::to_string(page);
 }
@@ -121,13 +142,29 @@ Node SearchForm(const PageContext& ctx, const SearchQuery& query,
        govuk::Button({.text = "Search", .variant = govuk::ButtonVariant::kSecondary})});
 }
 
-Node FilterForm(const ListQuery& q, const std::vector<Person>& staff, bool manager) {
+// A select of `choices` with "Any" first.
+Node ChoiceSelect(const ListQuery& q, std::string name, std::string label,
+                  const std::vector<FilterChoice>& choices, const std::string& selected) {
+  std::vector<SelectItem> items{{"", "Any"}};
+  for (const auto& choice : choices) items.push_back({choice.code, choice.label});
+  std::string error = identity::FieldError(q.problem, name);
+  return Select({.name = std::move(name),
+                 .label = std::move(label),
+                 .items = std::move(items),
+                 .selected = selected,
+                 .error = std::move(error)});
+}
+
+Node FilterForm(const ListQuery& q, const std::vector<Person>& staff, bool manager,
+                const ListFilterChoices& choices) {
   std::vector<Node> fields{
       Select({.name = "status",
               .label = "Status",
               .items = {{"open", "Open"}, {"closed", "Closed"}, {"all", "All"}},
               .selected = q.status,
-              .error = identity::FieldError(q.problem, "status")})};
+              .error = identity::FieldError(q.problem, "status")}),
+      ChoiceSelect(q, "nrm_stage", "NRM stage", choices.nrm_stages, q.nrm_stage),
+      ChoiceSelect(q, "risk_level", "Risk", choices.risk_levels, q.risk_level)};
   if (manager) {
     std::vector<SelectItem> workers{{"", "Everyone"}};
     for (const auto& person : staff) workers.push_back({person.user_id, person.display_name});
@@ -220,7 +257,7 @@ http::Response RenderCases(PageContext& ctx, bool manager, CasesPage page) {
                                     .status = page.status});
 }
 
-http::Response ShowCases(PageContext& ctx, CaseService& cases) {
+http::Response ShowCases(PageContext& ctx, CaseService& cases, const ListFilterChoices& choices) {
   bool manager = IsManager(ctx);
   std::vector<Person> staff;
   if (manager) {
@@ -229,19 +266,21 @@ http::Response ShowCases(PageContext& ctx, CaseService& cases) {
     staff = std::move(*people);
   }
   CasesPage page;
-  ListQuery q = ParseListQuery(ctx.request.query, staff);
+  ListQuery q = ParseListQuery(ctx.request.query, staff, choices);
   if (q.problem) {
     page.problem = q.problem;
     page.status = 400;
   }
   CaseFilter filter;
   if (q.status != "all") filter.status = ParseCaseStatus(q.status);
+  if (!q.nrm_stage.empty()) filter.nrm_stage = StoredValueOf(choices.nrm_stages, q.nrm_stage);
+  if (!q.risk_level.empty()) filter.risk_level = StoredValueOf(choices.risk_levels, q.risk_level);
   if (!q.worker.empty()) filter.worker_id = q.worker;
   filter.limit = kPageSize;
   filter.offset = (q.page - 1) * kPageSize;
   auto listing = cases.List(ctx.actor(), filter, ctx.origin());
   if (!listing) return ProblemResponse(ctx, listing.error());
-  page.body.push_back(FilterForm(q, staff, manager));
+  page.body.push_back(FilterForm(q, staff, manager, choices));
   page.body.push_back(ListSection(q, *listing));
   return RenderCases(ctx, manager, std::move(page));
 }
@@ -266,9 +305,11 @@ http::Response SearchCases(PageContext& ctx, CaseService& cases) {
 
 }  // namespace
 
-void AddListPages(identity::WebRoutes& routes, CaseService& cases) {
+void AddListPages(identity::WebRoutes& routes, CaseService& cases, ListFilterChoices choices) {
   routes.Page("GET", "/cases", identity::Action::kCaseList,
-              [&cases](PageContext& ctx) { return ShowCases(ctx, cases); });
+              [&cases, choices = std::move(choices)](PageContext& ctx) {
+                return ShowCases(ctx, cases, choices);
+              });
   routes.Page("POST", "/cases/search", identity::Action::kCaseList,
               [&cases](PageContext& ctx) { return SearchCases(ctx, cases); });
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cases/list_filters.hpp"
 #include "cases/model.hpp"
 #include "cases/service.hpp"
 #include "identity/web.hpp"
@@ -24,7 +25,7 @@ inline constexpr std::string_view kNav = "/cases";
 std::string CasePath(std::string_view id);
 
 // Each page file registers its own routes; AddCasePages calls them all.
-void AddListPages(identity::WebRoutes& routes, CaseService& cases);
+void AddListPages(identity::WebRoutes& routes, CaseService& cases, ListFilterChoices choices);
 void AddDetailsPages(identity::WebRoutes& routes, CaseService& cases);
 void AddOverviewPages(identity::WebRoutes& routes, CaseService& cases);
 void AddWorkerPages(identity::WebRoutes& routes, CaseService& cases);

@@ -333,13 +333,13 @@ db::Later<CaseListing> ListCasesLater(db::Tx& tx, db::Later<crypto::DataKey> key
     where += " AND c.status = ?";
     params.emplace_back(Code(*filter.status));
   }
-  if (!filter.nrm_stage.empty()) {
+  if (filter.nrm_stage) {
     where += " AND c.nrm_stage = ?";
-    params.emplace_back(filter.nrm_stage);
+    params.emplace_back(*filter.nrm_stage);
   }
-  if (!filter.risk_level.empty()) {
+  if (filter.risk_level) {
     where += " AND c.risk_level = ?";
-    params.emplace_back(filter.risk_level);
+    params.emplace_back(*filter.risk_level);
   }
   db::PendingRows total = tx.QueryLater("SELECT count(*)" + where, params);
   params.emplace_back(filter.limit);

@@ -87,12 +87,12 @@ struct CaseVersion {
 std::vector<CaseVersion> ListVersions(db::Tx& tx, const crypto::DataKey& key,
                                       std::string_view case_id);
 
-// Filters for lists; empty means any.
+// Filters for lists; nullopt means any.
 struct CaseFilter {
   std::optional<std::string> worker_id;  // only cases assigned to this user
   std::optional<CaseStatus> status;
-  std::string nrm_stage;
-  std::string risk_level;
+  std::optional<std::string> nrm_stage;   // a stored stage code
+  std::optional<std::string> risk_level;  // a stored level; "" is not yet assessed
   int limit = 50;
   int offset = 0;
 };

@@ -76,8 +76,11 @@ constexpr std::array<Term<DecisionStage>, 2> kStages{{
     {DecisionStage::kConclusiveGrounds, "cg", "Conclusive Grounds"},
 }};
 
+constexpr auto kAllStates = ValuesOf(kStates);
+
 }  // namespace
 
+std::span<const PathwayState> AllPathwayStates() { return kAllStates; }
 std::string_view Code(PathwayState v) { return EntryFor(kStates, v).code; }
 std::string_view Label(PathwayState v) { return EntryFor(kStates, v).label; }
 std::optional<PathwayState> ParsePathwayState(std::string_view c) { return ParseCode(kStates, c); }

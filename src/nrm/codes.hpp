@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace waymark::nrm {
@@ -58,6 +59,7 @@ enum class DecisionStage { kReasonableGrounds, kConclusiveGrounds };  // rg, cg
 
 std::string_view Code(PathwayState state);
 std::string_view Label(PathwayState state);
+std::span<const PathwayState> AllPathwayStates();  // in the order of the pathway
 std::optional<PathwayState> ParsePathwayState(std::string_view code);
 
 std::string_view Code(EventKind kind);

@@ -148,6 +148,44 @@ TEST_F(ApiHttpTest, AWorkerReadsTheirCaseAndOthersDoNot) {
   EXPECT_EQ(app().CountAudit("permission.denied", analyst.Header("X-Request-Id")), 1);
 }
 
+TEST_F(ApiHttpTest, TheListFiltersByNrmStageAndRiskLevel) {
+  std::string token = IssueToken(app(), kWorker);
+  std::string id = CreateAmina(token);
+  ASSERT_FALSE(id.empty());
+  auto total = [&](const std::string& query) {
+    auto res = Call(app(), "GET", "/api/v1/cases?" + query, token);
+    EXPECT_EQ(res.status, 200) << query << ": " << res.body;
+    auto body = JsonOf(res);
+    return body.is_object() ? body.at("total").as_int64() : -1;
+  };
+  EXPECT_EQ(total("nrm_stage=not_referred&risk_level=not_assessed"), 1);
+  EXPECT_EQ(total("nrm_stage=rg_pending"), 0);
+  EXPECT_EQ(total("risk_level=low"), 0);
+
+  std::string risk = R"({"assessed_on": "2024-03-01", "overall": "low",
+      "review_on": "2024-12-01", "based_on": 0, "risks": [
+        {"kind": "re_trafficking", "level": "low", "notes": ""},
+        {"kind": "exploiter_contact", "level": "none", "notes": ""},
+        {"kind": "self_harm", "level": "none", "notes": ""},
+        {"kind": "harm_to_others", "level": "none", "notes": ""},
+        {"kind": "location_exposure", "level": "low", "notes": ""},
+        {"kind": "health", "level": "none", "notes": ""}]})";
+  auto recorded = Call(app(), "POST", "/api/v1/cases/" + id + "/assessments/risk", token, risk);
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  EXPECT_EQ(total("risk_level=low"), 1);
+  EXPECT_EQ(total("risk_level=not_assessed"), 0);
+  EXPECT_EQ(total("risk_level=high&nrm_stage=not_referred"), 0);
+
+  // A stage or level that is not a code is named, with the codes to use, and lists nothing.
+  auto wrong = Call(app(), "GET", "/api/v1/cases?nrm_stage=referred&risk_level=Low", token);
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_THAT(ErrorFields(wrong), Contains("nrm_stage"));
+  EXPECT_THAT(ErrorFields(wrong), Contains("risk_level"));
+  EXPECT_THAT(wrong.body, HasSubstr("rg_pending"));
+  EXPECT_THAT(wrong.body, HasSubstr("not_assessed"));
+  EXPECT_THAT(wrong.body, Not(HasSubstr(id)));
+}
+
 TEST_F(ApiHttpTest, AChangeFromAStaleVersionIsRefusedWith409) {
   std::string token = IssueToken(app(), kWorker);
   std::string id = CreateAmina(token);

@@ -2,13 +2,16 @@
 // ways, and real responses (successes and problems) with exactly the documented properties and
 // types, under a status the document lists for the operation.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "assessments/codes.hpp"
 #include "identity/text.hpp"
+#include "nrm/codes.hpp"
 #include "tests/api/openapi_fixture.hpp"
 
 namespace waymark::api::testing {
@@ -57,6 +60,28 @@ TEST_F(OpenApiTest, EveryApiRouteIsDocumentedAndNothingElseIs) {
   }
   EXPECT_FALSE(registered.empty());
   EXPECT_EQ(registered, documented);
+}
+
+// The list's stage and risk filters accept exactly the documented codes.
+TEST_F(OpenApiTest, TheListAcceptsEveryDocumentedStageAndRiskAndNothingElse) {
+  std::string token = IssueToken(app(), kWorker);
+  const YamlNode& parameters =
+      Document().At("paths").At("/api/v1/cases").At("get").At("parameters");
+  std::map<std::string, size_t> documented;
+  for (const auto& parameter : parameters.sequence) {
+    std::string name = parameter.At("name").scalar;
+    if (name != "nrm_stage" && name != "risk_level") continue;
+    const YamlNode& values = parameter.At("schema").At("enum");
+    ASSERT_TRUE(values.IsSequence()) << name;
+    for (const auto& value : values.sequence) {
+      auto res = Call(app(), "GET", "/api/v1/cases?" + name + "=" + value.scalar, token);
+      EXPECT_EQ(res.status, 200) << name << "=" << value.scalar << ": " << res.body;
+    }
+    documented[name] = values.sequence.size();
+    EXPECT_EQ(Call(app(), "GET", "/api/v1/cases?" + name + "=undocumented", token).status, 422);
+  }
+  EXPECT_EQ(documented["nrm_stage"], nrm::AllPathwayStates().size());
+  EXPECT_EQ(documented["risk_level"], assessments::AllOverallRisks().size() + 1);  // not assessed
 }
 
 TEST_F(OpenApiTest, RealResponsesHaveExactlyTheDocumentedShape) {

@@ -306,6 +306,35 @@ TEST_F(CasePagesTest, ClosingACaseNeedsAReasonAndStopsChanges) {
   EXPECT_EQ(worker.Get("/cases?status=nonsense").status, 400);
 }
 
+TEST_F(CasePagesTest, TheListFiltersByNrmStageAndRiskAndNamesAChoiceItDoesNotOffer) {
+  Browser worker = app().NewBrowser();
+  ASSERT_TRUE(app().SignIn(worker, kWorker));
+  ASSERT_FALSE(OpenAmina(worker).empty());
+
+  auto all = worker.Get("/cases");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_THAT(all.body, HasSubstr("value=\"rg_pending\""));
+  EXPECT_THAT(all.body, HasSubstr("value=\"not_assessed\""));
+  auto matching = worker.Get("/cases?nrm_stage=not_referred&risk_level=not_assessed");
+  ASSERT_EQ(matching.status, 200);
+  EXPECT_THAT(matching.body, HasSubstr("Amina Zorbalova"));
+  EXPECT_THAT(matching.body, HasSubstr("value=\"not_assessed\" selected"));
+  for (std::string_view other : {"nrm_stage=rg_pending", "risk_level=high"}) {
+    auto none = worker.Get("/cases?" + std::string(other));
+    ASSERT_EQ(none.status, 200) << other;
+    EXPECT_THAT(none.body, Not(HasSubstr("Amina Zorbalova"))) << other;
+    EXPECT_THAT(none.body, HasSubstr("There are no cases to show.")) << other;
+  }
+
+  // A choice the filter does not offer is named; the list shown is unfiltered.
+  auto wrong = worker.Get("/cases?nrm_stage=referred&risk_level=extreme");
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_THAT(wrong.body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(wrong.body, HasSubstr("Select an NRM stage from the list"));
+  EXPECT_THAT(wrong.body, HasSubstr("Select a level of risk from the list"));
+  EXPECT_THAT(wrong.body, HasSubstr("Amina Zorbalova"));
+}
+
 TEST_F(CasePagesTest, TheManagersListFiltersByWorkerAndRefusesOneItDoesNotOffer) {
   Browser worker = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(worker, kWorker));

@@ -129,8 +129,10 @@ TEST_F(NrmPagesTest, AReferralThenAPositiveReasonableGroundsDecisionThroughTheFo
   EXPECT_THAT(overview.body, HasSubstr("Minimum recovery period ends: 31 March 2024"));
   EXPECT_EQ(app().CountAudit("nrm.record"), 2);
   EXPECT_GE(app().CountAudit("nrm.view"), 3);
-  // The case list's stage follows.
-  EXPECT_THAT(worker.Get("/cases").body, Not(HasSubstr("Not referred")));
+  // The case list's stage follows, and so does its filter.
+  EXPECT_THAT(worker.Get("/cases").body, HasSubstr("<td class=\"govuk-table__cell\">Cg pending"));
+  EXPECT_THAT(worker.Get("/cases?nrm_stage=cg_pending").body, HasSubstr("Amina Zorbalova"));
+  EXPECT_THAT(worker.Get("/cases?nrm_stage=not_referred").body, Not(HasSubstr("Amina Zorbalova")));
 }
 
 TEST_F(NrmPagesTest, ACorrectionIsKeptInTheTimeline) {

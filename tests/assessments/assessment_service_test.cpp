@@ -176,12 +176,22 @@ TEST_P(AssessmentServiceTest, InvalidAssessmentsAreAllReportedAndChangeNothing) 
 TEST_P(AssessmentServiceTest, TheCaseListKeepsTheCurrentRiskLevel) {
   cases::CaseFilter only_high;
   only_high.risk_level = "high";
+  cases::CaseFilter not_assessed;
+  not_assessed.risk_level = "";
+  auto count = [&](const cases::CaseFilter& filter) {
+    auto listing = case_service().List(ActorFor(manager_), filter, origin_);
+    EXPECT_TRUE(listing);
+    return listing ? listing->total : -1;
+  };
+  EXPECT_EQ(count(not_assessed), 1);
+  EXPECT_EQ(count(only_high), 0);
   RecordRisk(worker_, SomeRisk("high", "2024-05-31"), 0);
   EXPECT_EQ(StoredRiskLevel(), "high");
   auto high = case_service().List(ActorFor(manager_), only_high, origin_);
   ASSERT_TRUE(high);
   ASSERT_EQ(high->cases.size(), 1u);
   EXPECT_EQ(high->cases[0].id, case_.id);
+  EXPECT_EQ(count(not_assessed), 0);
 
   // The review date is kept for "my tasks" too, replaced by each new assessment.
   auto review_due = [&] {
