@@ -128,7 +128,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
                                               settings, forbidden);
   AddOperationalRoutes(*this);
   RegisterDatabaseGauges(*this);
-  AddHomePages(*web);
+  AddHomePages(*web, cases);
   identity::AddSignInPages(*web, sign_in, admin);
   identity::AddAdminPages(*web, admin);
   identity::AddAccountPages(*web, account);

@@ -363,6 +363,14 @@ Result<std::vector<BreakGlass>> CaseService::BreakGlassToReview(const Actor& act
   });
 }
 
+Result<int64_t> CaseService::CountBreakGlassToReview(const Actor& actor) {
+  if (!identity::Decide(actor, Action::kCaseAccessLog, {actor.organisation_id})) {
+    return Fail(Problem::Forbidden());
+  }
+  return deps_.db.Read(
+      [&](db::Tx& tx) { return CountUnreviewedBreakGlass(tx, actor.organisation_id); });
+}
+
 Result<void> CaseService::ReviewBreakGlass(const Actor& actor, std::string_view grant_id,
                                            std::string_view note, int64_t expected_version,
                                            const Origin& origin) {

@@ -121,6 +121,9 @@ class CaseService {
                                        std::string_view reason, std::string_view code,
                                        const identity::Origin& origin);
   Result<std::vector<BreakGlass>> BreakGlassToReview(const identity::Actor& actor);
+  // How many openings wait for a review: for telling service managers (Forbidden for others).
+  // Reads no case, so it is not audited.
+  Result<int64_t> CountBreakGlassToReview(const identity::Actor& actor);
   Result<void> ReviewBreakGlass(const identity::Actor& actor, std::string_view grant_id,
                                 std::string_view note, int64_t expected_version,
                                 const identity::Origin& origin);

@@ -480,6 +480,15 @@ std::vector<BreakGlass> ListBreakGlass(db::Tx& tx, const crypto::DataKey& key,
       {organisation_id});
 }
 
+int64_t CountUnreviewedBreakGlass(db::Tx& tx, std::string_view organisation_id) {
+  return tx
+      .QueryOne(
+          "SELECT count(*) FROM case_break_glass WHERE organisation_id = ? AND "
+          "reviewed_at IS NULL",
+          {organisation_id})
+      ->integer(0);
+}
+
 std::vector<BreakGlass> ListBreakGlassForCase(db::Tx& tx, const crypto::DataKey& key,
                                               std::string_view case_id) {
   return QueryBreakGlass(tx, key, "g.case_id = ?", {case_id});

@@ -155,6 +155,8 @@ void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& 
                       std::string_view organisation_id);
 std::vector<BreakGlass> ListBreakGlass(db::Tx& tx, const crypto::DataKey& key,
                                        std::string_view organisation_id, bool unreviewed_only);
+// How many of the organisation's grants no service manager has reviewed yet (no key needed).
+int64_t CountUnreviewedBreakGlass(db::Tx& tx, std::string_view organisation_id);
 std::vector<BreakGlass> ListBreakGlassForCase(db::Tx& tx, const crypto::DataKey& key,
                                               std::string_view case_id);
 bool MarkBreakGlassReviewed(db::Tx& tx, const crypto::DataKey& key, std::string_view id,

@@ -256,8 +256,19 @@ TEST_F(CasePagesTest, BreakGlassOpensTheCaseForAWhileAndTheManagerReviewsIt) {
   EXPECT_EQ(colleague.Get("/cases/" + id + "/details").status, 403);
   EXPECT_EQ(colleague.Get("/cases/break-glass-reviews").status, 403);
 
+  // The manager is told on their home page, where they land; the workers are not.
   Browser manager = app().NewBrowser();
   ASSERT_TRUE(app().SignIn(manager, kManager));
+  auto home = manager.Get("/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_THAT(home.body, HasSubstr("1 break-glass opening is waiting for your review"));
+  EXPECT_THAT(home.body, HasSubstr("href=\"/cases/break-glass-reviews\""));
+  EXPECT_THAT(home.body, HasSubstr("href=\"/tasks/team\""));
+  auto worker_home = colleague.Get("/");
+  ASSERT_EQ(worker_home.status, 200);
+  EXPECT_THAT(worker_home.body, Not(HasSubstr("break-glass")));
+  EXPECT_THAT(worker_home.body, HasSubstr("href=\"/tasks\""));
+  EXPECT_THAT(worker_home.body, Not(HasSubstr("href=\"/tasks/team\"")));
   auto reviews = manager.Get("/cases/break-glass-reviews");
   ASSERT_EQ(reviews.status, 200);
   EXPECT_THAT(reviews.body, HasSubstr(reason));
@@ -278,6 +289,7 @@ TEST_F(CasePagesTest, BreakGlassOpensTheCaseForAWhileAndTheManagerReviewsIt) {
   auto after = manager.Get("/cases/break-glass-reviews?reviewed=1");
   ASSERT_EQ(after.status, 200);
   EXPECT_THAT(after.body, HasSubstr("There is nothing to review"));
+  EXPECT_THAT(manager.Get("/").body, Not(HasSubstr("waiting for your review")));
   auto log = manager.Get("/cases/" + id + "/access-log");
   EXPECT_THAT(log.body, HasSubstr("Opened with break-glass"));
 }

@@ -125,6 +125,10 @@ TEST_P(CaseAccessTest, BreakGlassOpensACaseForAnHourAfterASecurityCodeAndAReason
   ASSERT_EQ(pending->size(), 1u);
   EXPECT_EQ((*pending)[0].reason, reason);
   EXPECT_EQ((*pending)[0].case_reference, c.reference);
+  EXPECT_EQ(svc.CountBreakGlassToReview(ActorFor(manager_)).value_or(-1), 1);
+  auto worker_count = svc.CountBreakGlassToReview(ActorFor(worker_));
+  ASSERT_FALSE(worker_count);
+  EXPECT_EQ(worker_count.error().kind, ProblemKind::kForbidden);
   EXPECT_FALSE(svc.ReviewBreakGlass(ActorFor(manager_), (*pending)[0].id, " ", 1, origin_));
   EXPECT_FALSE(svc.ReviewBreakGlass(ActorFor(worker_), (*pending)[0].id, "fine", 1, origin_));
   ASSERT_TRUE(svc.ReviewBreakGlass(ActorFor(manager_), (*pending)[0].id,
@@ -133,6 +137,7 @@ TEST_P(CaseAccessTest, BreakGlassOpensACaseForAnHourAfterASecurityCodeAndAReason
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().kind, ProblemKind::kConflict);
   EXPECT_TRUE(svc.BreakGlassToReview(ActorFor(manager_))->empty());
+  EXPECT_EQ(svc.CountBreakGlassToReview(ActorFor(manager_)).value_or(-1), 0);
   // An assigned worker or a manager does not need break-glass.
   EXPECT_FALSE(svc.OpenWithBreakGlass(ActorFor(worker_), c.id, reason, "123456", origin_));
 }
