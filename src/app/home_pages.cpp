@@ -48,7 +48,7 @@ std::vector<Node> CaseAreaContent(const identity::PageContext& ctx, cases::CaseS
     if (waiting && *waiting > 0) out.push_back(BreakGlassBanner(*waiting));
   }
   std::vector<std::pair<std::string, std::string>> links{
-      {manager ? "Cases" : "Your cases", "/cases"}, {"Your tasks", "/tasks"}};
+      {manager ? "Your team's cases" : "Your cases", "/cases"}, {"Your tasks", "/tasks"}};
   if (manager) links.emplace_back("Your team's tasks", "/tasks/team");
   if (identity::Decide(ctx.actor(), Action::kCaseCreate)) {
     links.emplace_back("Open a new case", "/cases/new");

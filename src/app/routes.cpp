@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "api/assessments_api.hpp"
+#include "api/case_team_api.hpp"
 #include "api/cases_api.hpp"
 #include "api/consents_api.hpp"
 #include "api/contacts_api.hpp"
@@ -156,6 +157,7 @@ WebApp::WebApp(Runtime& runtime_in, std::shared_ptr<http::MetricsRegistry> metri
   identity::AddApiTokenPages(*web, api_tokens);
   web->EnableApi(api_tokens);
   api::AddCasesApi(*web, cases, CaseListChoices());
+  api::AddCaseTeamApi(*web, cases);
   api::AddContactsApi(*web, contacts);
   api::AddConsentsApi(*web, consent);
   api::AddNrmApi(*web, nrm);

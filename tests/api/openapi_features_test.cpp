@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "identity/roles.hpp"
 #include "tests/api/openapi_fixture.hpp"
 
 namespace waymark::api::testing {
@@ -286,6 +287,34 @@ TEST_F(OpenApiTest, TeamTaskResponsesHaveTheDocumentedShape) {
   ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team", worker));
   ExpectDocumented("GET", kTeam, Call(app(), "GET", "/api/v1/tasks/team", ""));
   EXPECT_EQ(checked_, 5);
+}
+
+TEST_F(OpenApiTest, CaseTeamResponsesHaveTheDocumentedShape) {
+  std::string worker = IssueToken(app(), kWorker);
+  std::string manager = IssueToken(app(), kManager);
+  std::string one = "/api/v1/cases/" + CreateAminaCase(app(), worker);
+  app().AddEnrolledUser(kHarbour, kColleague, identity::Role::kSupportWorker);
+  std::string colleague = R"({"user_id": ")" + app().UserId(kColleague) + R"("})";
+  const std::string_view kWorkers = "/api/v1/cases/{id}/workers";
+  const std::string_view kWorkerOne = "/api/v1/cases/{id}/workers/{user_id}";
+  const std::string_view kClose = "/api/v1/cases/{id}/close";
+  ExpectDocumented("GET", kWorkers, Call(app(), "GET", one + "/workers", worker));
+  ExpectDocumented("POST", kWorkers, Call(app(), "POST", one + "/workers", manager, colleague));
+  ExpectDocumented("POST", kWorkers, Call(app(), "POST", one + "/workers", manager, colleague));
+  ExpectDocumented("POST", kWorkers, Call(app(), "POST", one + "/workers", worker, colleague));
+  ExpectDocumented("DELETE", kWorkerOne,
+                   Call(app(), "DELETE", one + "/workers/" + app().UserId(kColleague), manager));
+  ExpectDocumented("DELETE", kWorkerOne,
+                   Call(app(), "DELETE", one + "/workers/" + app().UserId(kColleague), manager));
+  ExpectDocumented("POST", kClose,
+                   Call(app(), "POST", one + "/close", worker, R"({"closure_reason": "x"})"));
+  ExpectDocumented("POST", kClose,
+                   Call(app(), "POST", one + "/close", worker,
+                        R"({"closure_reason": "support_completed", "version": 1})"));
+  ExpectDocumented("POST", kClose,
+                   Call(app(), "POST", one + "/close", worker,
+                        R"({"closure_reason": "support_completed", "version": 1})"));
+  EXPECT_EQ(checked_, 9);
 }
 
 }  // namespace
