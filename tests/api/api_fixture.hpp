@@ -71,6 +71,18 @@ inline std::string AminaJson() {
 }
 
 // Opens Amina's case through the API as the holder of `token`; returns its id ("" on failure).
+// A complete risk assessment, overall "low", as its JSON body.
+inline std::string LowRiskJson() {
+  return R"({"assessed_on": "2024-03-01", "overall": "low",
+      "review_on": "2024-12-01", "based_on": 0, "risks": [
+        {"kind": "re_trafficking", "level": "low", "notes": ""},
+        {"kind": "exploiter_contact", "level": "none", "notes": ""},
+        {"kind": "self_harm", "level": "none", "notes": ""},
+        {"kind": "harm_to_others", "level": "none", "notes": ""},
+        {"kind": "location_exposure", "level": "low", "notes": ""},
+        {"kind": "health", "level": "none", "notes": ""}]})";
+}
+
 inline std::string CreateAminaCase(TestApp& app, std::string_view token) {
   auto res = Call(app, "POST", "/api/v1/cases", token, AminaJson());
   EXPECT_EQ(res.status, 201) << res.body;

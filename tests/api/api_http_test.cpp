@@ -162,14 +162,7 @@ TEST_F(ApiHttpTest, TheListFiltersByNrmStageAndRiskLevel) {
   EXPECT_EQ(total("nrm_stage=rg_pending"), 0);
   EXPECT_EQ(total("risk_level=low"), 0);
 
-  std::string risk = R"({"assessed_on": "2024-03-01", "overall": "low",
-      "review_on": "2024-12-01", "based_on": 0, "risks": [
-        {"kind": "re_trafficking", "level": "low", "notes": ""},
-        {"kind": "exploiter_contact", "level": "none", "notes": ""},
-        {"kind": "self_harm", "level": "none", "notes": ""},
-        {"kind": "harm_to_others", "level": "none", "notes": ""},
-        {"kind": "location_exposure", "level": "low", "notes": ""},
-        {"kind": "health", "level": "none", "notes": ""}]})";
+  std::string risk = LowRiskJson();
   auto recorded = Call(app(), "POST", "/api/v1/cases/" + id + "/assessments/risk", token, risk);
   ASSERT_EQ(recorded.status, 201) << recorded.body;
   EXPECT_EQ(total("risk_level=low"), 1);

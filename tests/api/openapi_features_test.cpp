@@ -140,14 +140,7 @@ TEST_F(OpenApiTest, AssessmentResponsesHaveTheDocumentedShape) {
       "needs": [{"domain": "safety", "time_frame": "short_term", "description": "Phone",
                  "met": true}], "strengths": "Speaks three languages", "based_on": 0})";
   ExpectDocumented("POST", kNeeds, Call(app(), "POST", base + "/needs", token, needs));
-  std::string risk = R"({"assessed_on": "2024-03-01", "overall": "low",
-      "review_on": "2024-12-01", "based_on": 0, "risks": [
-        {"kind": "re_trafficking", "level": "low", "notes": ""},
-        {"kind": "exploiter_contact", "level": "none", "notes": ""},
-        {"kind": "self_harm", "level": "none", "notes": ""},
-        {"kind": "harm_to_others", "level": "none", "notes": ""},
-        {"kind": "location_exposure", "level": "low", "notes": ""},
-        {"kind": "health", "level": "none", "notes": ""}]})";
+  std::string risk = LowRiskJson();
   ExpectDocumented("POST", kRisk, Call(app(), "POST", base + "/risk", token, risk));
   ExpectDocumented("GET", kCurrent, Call(app(), "GET", base, token));
   ExpectDocumented("GET", kNeeds, Call(app(), "GET", base + "/needs", token));

@@ -34,6 +34,7 @@
 #include "platform/http/logging.hpp"
 #include "tasks/service.hpp"
 #include "tests/app/app_fixture.hpp"
+#include "tests/app/route_fill.hpp"
 
 namespace waymark::app::testing {
 namespace {
@@ -124,34 +125,15 @@ struct Person {
 // `pattern` with its captures filled: the first {id:id} with the case, a record's id capture
 // with that record (by the path segment before it), numbers and versions with 1.
 std::string Fill(std::string_view pattern, const CanaryCase& c) {
-  std::string out;
-  std::size_t at = 0;
-  while (at < pattern.size()) {
-    std::size_t open = pattern.find('{', at);
-    if (open == std::string_view::npos) {
-      out += pattern.substr(at);
-      break;
-    }
-    out += pattern.substr(at, open - at);
-    std::size_t close = pattern.find('}', open);
-    std::string_view capture = pattern.substr(open + 1, close - open - 1);
-    std::size_t colon = capture.find(':');
-    std::string_view type = colon == std::string_view::npos ? "any" : capture.substr(colon + 1);
-    std::size_t slash = out.find_last_of('/', out.size() - 2);
-    std::string_view segment = std::string_view(out).substr(slash + 1, out.size() - slash - 2);
-    if (type != "id") {
-      out += "1";
-    } else if (segment == "contacts") {
-      out += c.contact_id;
-    } else if (segment == "dependants") {
-      out += c.dependant_id;
-    } else if (segment == "tasks") {
-      out += c.task_id;
-    } else {
-      out += c.id;
-    }
-    at = close + 1;
-  }
+  std::string out = FillCaptures(pattern, [&c](const Capture& capture) -> std::string {
+    if (capture.type != "id") return "1";
+    std::string_view before = capture.before.substr(0, capture.before.size() - 1);
+    std::string_view segment = before.substr(before.find_last_of('/') + 1);
+    if (segment == "contacts") return c.contact_id;
+    if (segment == "dependants") return c.dependant_id;
+    if (segment == "tasks") return c.task_id;
+    return c.id;
+  });
   if (out.ends_with("/dependants/change") || out.ends_with("/dependants/remove")) {
     out += "?dependant=" + c.dependant_id;
   }

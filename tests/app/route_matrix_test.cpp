@@ -22,6 +22,7 @@
 #include "platform/http/logging.hpp"
 #include "platform/util/ids.hpp"
 #include "tests/app/app_fixture.hpp"
+#include "tests/app/route_fill.hpp"
 
 namespace waymark::app::testing {
 namespace {
@@ -52,31 +53,12 @@ struct Person {
 
 // The path for `pattern` with every capture filled: {x:id} with `id`, others with a valid value.
 std::string Fill(std::string_view pattern, std::string_view id) {
-  std::string out;
-  std::size_t at = 0;
-  while (at < pattern.size()) {
-    std::size_t open = pattern.find('{', at);
-    if (open == std::string_view::npos) {
-      out += pattern.substr(at);
-      break;
-    }
-    out += pattern.substr(at, open - at);
-    std::size_t close = pattern.find('}', open);
-    std::string_view capture = pattern.substr(open + 1, close - open - 1);
-    std::size_t colon = capture.find(':');
-    std::string_view type = colon == std::string_view::npos ? "any" : capture.substr(colon + 1);
-    if (type == "id") {
-      out += id;
-    } else if (type == "int") {
-      out += "1";
-    } else if (type == "ref") {
-      out += "WM-7K3Q-9D2F";
-    } else {
-      out += "matrix-test";
-    }
-    at = close + 1;
-  }
-  return out;
+  return FillCaptures(pattern, [id](const Capture& capture) -> std::string {
+    if (capture.type == "id") return std::string(id);
+    if (capture.type == "int") return "1";
+    if (capture.type == "ref") return "WM-7K3Q-9D2F";
+    return "matrix-test";
+  });
 }
 
 bool HasCaptures(const http::Route& route) { return route.pattern.find('{') != std::string::npos; }
