@@ -2,6 +2,8 @@
 --   case    GET /cases/{id}, rotating over the ids in the file BENCH_IDS (one a line)
 --   list    GET /cases (the signed-in worker's "my cases", first page)
 --   search  POST /cases/search with csrf_token=BENCH_CSRF and q=BENCH_QUERY, as the form sends
+-- With BENCH_THINK_MS each connection waits that long after an answer before its next request:
+-- people reading a page between clicks, instead of a closed loop at saturation.
 -- Every request carries the session cookie BENCH_COOKIE. Each thread counts answers other than
 -- 200 (a redirect to the sign-in page would otherwise pass for a fast page), and done() prints
 -- "non-200: N of M" for the script to check.
@@ -36,6 +38,13 @@ function init(args)
       urlencode(os.getenv("BENCH_QUERY"))
   else
     wrk.path = "/cases"
+  end
+end
+
+local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "")
+if think_ms then
+  function delay()
+    return think_ms
   end
 end
 
