@@ -2,8 +2,10 @@
 --   case    GET /cases/{id}, rotating over the ids in the file BENCH_IDS (one a line)
 --   list    GET /cases (the signed-in worker's "my cases", first page)
 --   search  POST /cases/search with csrf_token=BENCH_CSRF and q=BENCH_QUERY, as the form sends
--- With BENCH_THINK_MS each connection waits that long after an answer before its next request:
--- people reading a page between clicks, instead of a closed loop at saturation.
+-- With BENCH_THINK_MS each connection pauses after an answer before its next request, for a
+-- random time between 0 and twice that (so that BENCH_THINK_MS on average): people reading a
+-- page between clicks, at their own moments, instead of a closed loop at saturation. A fixed
+-- pause would keep the connections in step, sending bursts of 32 at once.
 -- Every request carries the session cookie BENCH_COOKIE. Each thread counts answers other than
 -- 200 (a redirect to the sign-in page would otherwise pass for a fast page), and done() prints
 -- "non-200: N of M" for the script to check.
@@ -18,6 +20,8 @@ local function urlencode(s)
 end
 
 function init(args)
+  -- Each thread its own pauses.
+  math.randomseed(os.time() + math.floor(os.clock() * 1e6) + #threads)
   mode = os.getenv("BENCH_MODE")
   bad = 0
   wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
@@ -44,7 +48,7 @@ end
 local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "")
 if think_ms then
   function delay()
-    return think_ms
+    return math.random(0, 2 * think_ms)
   end
 end
 
