@@ -69,7 +69,7 @@ cases::ListFilterChoices CaseListChoices() {
   cases::ListFilterChoices out;
   for (nrm::PathwayState state : nrm::AllPathwayStates()) {
     std::string code(nrm::Code(state));
-    out.nrm_stages.push_back({code, code, std::string(nrm::Label(state))});
+    out.nrm_stages.push_back({code, code, std::string(nrm::ShortLabel(state))});
   }
   auto risks = assessments::AllOverallRisks();
   for (auto risk = risks.rbegin(); risk != risks.rend(); ++risk) {  // high first

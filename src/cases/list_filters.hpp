@@ -22,6 +22,9 @@ struct ListFilterChoices {
   std::vector<FilterChoice> risk_levels;
 };
 
+// The label of the choice stored as `stored`, or "" when there is none.
+std::string_view LabelOf(const std::vector<FilterChoice>& choices, std::string_view stored);
+
 // The stored value of the choice whose code is `code`, or nullopt when there is none.
 std::optional<std::string> StoredValueOf(const std::vector<FilterChoice>& choices,
                                          std::string_view code);

@@ -101,7 +101,16 @@ std::string ListHref(const ListQuery& q, int page) {
   return href + "&page=" + std::to_string(page);
 }
 
-Node CaseTable(const std::vector<Case>& cases, std::string_view caption) {
+// The stage and risk in the words of the filters' choices (the stored code's words if a choice is
+// missing, which the app's choices should never allow).
+std::string ChoiceLabel(const std::vector<FilterChoice>& choices, std::string_view stored,
+                        std::string (*fallback)(std::string_view)) {
+  std::string_view label = LabelOf(choices, stored);
+  return label.empty() ? fallback(stored) : std::string(label);
+}
+
+Node CaseTable(const std::vector<Case>& cases, std::string_view caption,
+               const ListFilterChoices& choices) {
   govuk::TableOptions table{.caption = std::string(caption),
                             .caption_classes = "govuk-visually-hidden",
                             .head = {{.content = Text("Reference")},
@@ -111,12 +120,13 @@ Node CaseTable(const std::vector<Case>& cases, std::string_view caption) {
                                      {.content = Text("Risk")},
                                      {.content = Text("Status")}}};
   for (const auto& c : cases) {
-    table.rows.push_back({{.content = identity::pages::Link(c.reference, CasePath(c.id))},
-                          {.content = Text(c.personal.FullName())},
-                          {.content = Text(DateOfBirthText(c.personal))},
-                          {.content = Text(NrmStageLabel(c.nrm_stage))},
-                          {.content = Text(RiskLabel(c.risk_level))},
-                          {.content = StatusTag(c.status)}});
+    table.rows.push_back(
+        {{.content = identity::pages::Link(c.reference, CasePath(c.id))},
+         {.content = Text(c.personal.FullName())},
+         {.content = Text(DateOfBirthText(c.personal))},
+         {.content = Text(ChoiceLabel(choices.nrm_stages, c.nrm_stage, NrmStageLabel))},
+         {.content = Text(ChoiceLabel(choices.risk_levels, c.risk_level, RiskLabel))},
+         {.content = StatusTag(c.status)}});
   }
   return govuk::Table(std::move(table));
 }
@@ -179,7 +189,7 @@ Node FilterForm(const ListQuery& q, const std::vector<Person>& staff, bool manag
   return GetForm(kNav, std::move(fields));
 }
 
-Node SearchResults(const SearchResult& result) {
+Node SearchResults(const SearchResult& result, const ListFilterChoices& choices) {
   std::vector<Node> out{SubHeading("Search results")};
   if (result.not_assigned) {
     const CaseHeader& header = *result.not_assigned;
@@ -206,13 +216,13 @@ Node SearchResults(const SearchResult& result) {
         identity::Paragraph("No cases match your search. Check the spelling, or search "
                             "by the case reference."));
   } else if (!result.cases.empty()) {
-    out.push_back(CaseTable(result.cases, "Search results"));
+    out.push_back(CaseTable(result.cases, "Search results", choices));
   }
   out.push_back(El("p").Class("govuk-body").Add(identity::pages::Link("Clear search", kNav)));
   return html::Fragment(std::move(out));
 }
 
-Node ListSection(const ListQuery& q, const CaseListing& listing) {
+Node ListSection(const ListQuery& q, const CaseListing& listing, const ListFilterChoices& choices) {
   if (listing.cases.empty()) {
     std::string text =
         q.page > 1 ? "There are no more cases to show." : "There are no cases to show.";
@@ -224,8 +234,8 @@ Node ListSection(const ListQuery& q, const CaseListing& listing) {
                       std::to_string(listing.total) + (listing.total == 1 ? " case" : " cases");
   std::string previous = q.page > 1 ? ListHref(q, q.page - 1) : "";
   std::string next = last < listing.total ? ListHref(q, q.page + 1) : "";
-  return html::Fragment(
-      {identity::Paragraph(count), CaseTable(listing.cases, "Cases"), Pagination(previous, next)});
+  return html::Fragment({identity::Paragraph(count), CaseTable(listing.cases, "Cases", choices),
+                         Pagination(previous, next)});
 }
 
 // The page around either a list or search results.
@@ -281,11 +291,11 @@ http::Response ShowCases(PageContext& ctx, CaseService& cases, const ListFilterC
   auto listing = cases.List(ctx.actor(), filter, ctx.origin());
   if (!listing) return ProblemResponse(ctx, listing.error());
   page.body.push_back(FilterForm(q, staff, manager, choices));
-  page.body.push_back(ListSection(q, *listing));
+  page.body.push_back(ListSection(q, *listing, choices));
   return RenderCases(ctx, manager, std::move(page));
 }
 
-http::Response SearchCases(PageContext& ctx, CaseService& cases) {
+http::Response SearchCases(PageContext& ctx, CaseService& cases, const ListFilterChoices& choices) {
   auto form = identity::pages::ReadForm(ctx);
   if (!form) return ProblemResponse(ctx, form.error());
   CasesPage page;
@@ -293,7 +303,7 @@ http::Response SearchCases(PageContext& ctx, CaseService& cases) {
                  std::string(form->GetOr("dob-month")), std::string(form->GetOr("dob-year"))};
   auto found = cases.Search(ctx.actor(), page.search, ctx.origin());
   if (found) {
-    page.body.push_back(SearchResults(*found));
+    page.body.push_back(SearchResults(*found, choices));
   } else if (found.error().kind == ProblemKind::kInvalid) {
     page.problem = found.error();
     page.status = 400;
@@ -307,11 +317,11 @@ http::Response SearchCases(PageContext& ctx, CaseService& cases) {
 
 void AddListPages(identity::WebRoutes& routes, CaseService& cases, ListFilterChoices choices) {
   routes.Page("GET", "/cases", identity::Action::kCaseList,
-              [&cases, choices = std::move(choices)](PageContext& ctx) {
-                return ShowCases(ctx, cases, choices);
-              });
+              [&cases, choices](PageContext& ctx) { return ShowCases(ctx, cases, choices); });
   routes.Page("POST", "/cases/search", identity::Action::kCaseList,
-              [&cases](PageContext& ctx) { return SearchCases(ctx, cases); });
+              [&cases, choices = std::move(choices)](PageContext& ctx) {
+                return SearchCases(ctx, cases, choices);
+              });
 }
 
 }  // namespace waymark::cases::pages

@@ -59,6 +59,7 @@ enum class DecisionStage { kReasonableGrounds, kConclusiveGrounds };  // rg, cg
 
 std::string_view Code(PathwayState state);
 std::string_view Label(PathwayState state);
+std::string_view ShortLabel(PathwayState state);   // "Waiting for the RG decision"
 std::span<const PathwayState> AllPathwayStates();  // in the order of the pathway
 std::optional<PathwayState> ParsePathwayState(std::string_view code);
 

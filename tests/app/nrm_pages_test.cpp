@@ -130,7 +130,8 @@ TEST_F(NrmPagesTest, AReferralThenAPositiveReasonableGroundsDecisionThroughTheFo
   EXPECT_EQ(app().CountAudit("nrm.record"), 2);
   EXPECT_GE(app().CountAudit("nrm.view"), 3);
   // The case list's stage follows, and so does its filter.
-  EXPECT_THAT(worker.Get("/cases").body, HasSubstr("<td class=\"govuk-table__cell\">Cg pending"));
+  EXPECT_THAT(worker.Get("/cases").body,
+              HasSubstr("<td class=\"govuk-table__cell\">Recovery period, waiting for CG"));
   EXPECT_THAT(worker.Get("/cases?nrm_stage=cg_pending").body, HasSubstr("Amina Zorbalova"));
   EXPECT_THAT(worker.Get("/cases?nrm_stage=not_referred").body, Not(HasSubstr("Amina Zorbalova")));
 }

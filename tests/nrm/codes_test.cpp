@@ -34,6 +34,20 @@ TEST(Codes, EveryValueRoundTrips) {
   ExpectRoundTrip<DecisionStage>(2, ParseDecisionStage);
 }
 
+// Every stage, in the pathway's order, has a short label for tables and filters, no longer than
+// its full one; none is shared, so a filter's choices can be told apart.
+TEST(Codes, EveryStageHasADistinctShortLabel) {
+  std::set<std::string_view> seen;
+  ASSERT_EQ(AllPathwayStates().size(), 13u);
+  for (PathwayState state : AllPathwayStates()) {
+    std::string_view short_label = ShortLabel(state);
+    EXPECT_FALSE(short_label.empty()) << Code(state);
+    EXPECT_LE(short_label.size(), Label(state).size()) << Code(state);
+    EXPECT_TRUE(seen.insert(short_label).second) << short_label;
+  }
+  EXPECT_EQ(ShortLabel(PathwayState::kRgPending), "Waiting for the RG decision");
+}
+
 // Stored codes must never change; these pin the ones storage will use.
 TEST(Codes, AreStable) {
   EXPECT_EQ(Code(PathwayState::kCgPending), "cg_pending");
