@@ -1,5 +1,4 @@
 // Break-glass grants: stored with their reason encrypted, listed for review, marked reviewed.
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,16 +21,6 @@ void InsertBreakGlass(db::Tx& tx, const crypto::DataKey& key, const BreakGlass& 
 
 namespace {
 
-std::string DecryptText(const crypto::DataKey& key, const db::Blob& blob,
-                        const crypto::FieldContext& context) {
-  auto plain = crypto::DecryptField(key, blob, context);
-  if (!plain) {
-    throw std::runtime_error(std::string(context.table) + " " + std::string(context.row_id) + ": " +
-                             plain.error().message);
-  }
-  return *plain;
-}
-
 std::vector<BreakGlass> QueryBreakGlass(db::Tx& tx, const crypto::DataKey& key,
                                         std::string_view where, const db::Params& params) {
   std::vector<BreakGlass> out;
@@ -46,13 +35,14 @@ std::vector<BreakGlass> QueryBreakGlass(db::Tx& tx, const crypto::DataKey& key,
     g.case_id = row.text(1);
     g.case_reference = row.text(2);
     g.user_id = row.text(3);
-    g.reason = DecryptText(key, row.blob(4), {"case_break_glass", "reason", g.id});
+    g.reason = crypto::DecryptStoredField(key, row.blob(4), {"case_break_glass", "reason", g.id});
     g.opened_at = row.time(5);
     g.expires_at = row.time(6);
     g.reviewed_by = row.optional_text(7);
     g.reviewed_at = row.optional_time(8);
     if (auto note = row.optional_blob(9)) {
-      g.review_note = DecryptText(key, *note, {"case_break_glass", "review_note", g.id});
+      g.review_note =
+          crypto::DecryptStoredField(key, *note, {"case_break_glass", "review_note", g.id});
     }
     g.version = row.integer(10);
     out.push_back(std::move(g));

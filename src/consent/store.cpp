@@ -13,16 +13,6 @@ constexpr std::string_view kConsentColumns =
     "interpreter_used, format, decided_on, expires_on, notes, withdrawn_on, withdrawal_note, "
     "withdrawn_at, withdrawn_by, recorded_at, recorded_by";
 
-std::string Decrypt(const crypto::DataKey& key, const db::Blob& blob,
-                    const crypto::FieldContext& context) {
-  auto plain = crypto::DecryptField(key, blob, context);
-  if (!plain) {
-    throw std::runtime_error(std::string(context.table) + " " + std::string(context.row_id) + ": " +
-                             plain.error().message);
-  }
-  return *plain;
-}
-
 // Empty text is stored as NULL, so an absent note has no ciphertext at all.
 std::optional<db::Blob> EncryptOptional(const crypto::DataKey& key, std::string_view text,
                                         const crypto::FieldContext& context) {
@@ -32,7 +22,7 @@ std::optional<db::Blob> EncryptOptional(const crypto::DataKey& key, std::string_
 
 std::string DecryptOptional(const crypto::DataKey& key, const std::optional<db::Blob>& blob,
                             const crypto::FieldContext& context) {
-  return blob ? Decrypt(key, *blob, context) : std::string();
+  return blob ? crypto::DecryptStoredField(key, *blob, context) : std::string();
 }
 
 Date StoredDate(std::string_view text, std::string_view what) {
@@ -155,8 +145,8 @@ std::vector<StoredDisclosure> LoadDisclosures(db::Tx& tx, const crypto::DataKey&
     s.id = row.text(0);
     s.case_id = std::string(case_id);
     Disclosure& d = s.disclosure;
-    d.recipient = Decrypt(key, row.blob(1), {"disclosures", "recipient", s.id});
-    d.shared = Decrypt(key, row.blob(2), {"disclosures", "shared", s.id});
+    d.recipient = crypto::DecryptStoredField(key, row.blob(1), {"disclosures", "recipient", s.id});
+    d.shared = crypto::DecryptStoredField(key, row.blob(2), {"disclosures", "shared", s.id});
     d.disclosed_on = StoredDate(row.text(3), "disclosed_on");
     d.basis = StoredCode(ParseDisclosureBasis(row.text(4)), "basis");
     d.consent_id = row.optional_text(5).value_or("");

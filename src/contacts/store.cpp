@@ -21,16 +21,6 @@ std::string VersionRowId(std::string_view id, int64_t version) {
   return std::string(id) + ":" + std::to_string(version);
 }
 
-std::string Decrypt(const crypto::DataKey& key, const db::Blob& blob,
-                    const crypto::FieldContext& context) {
-  auto plain = crypto::DecryptField(key, blob, context);
-  if (!plain) {
-    throw std::runtime_error(std::string(context.table) + " " + std::string(context.row_id) + ": " +
-                             plain.error().message);
-  }
-  return *plain;
-}
-
 // Reads kDetailColumns starting at column `at`. The notes are decrypted only when the reader
 // may see them; `hidden` says whether they were withheld. An earlier version of a note that is
 // restricted now (`restricted_now`) is withheld too, even if it was not restricted then.
@@ -49,7 +39,7 @@ ContactDetails DetailsFrom(const db::Row& row, size_t at, const crypto::DataKey&
   if (auto minutes = row.optional_integer(at + 6)) d.duration_minutes = static_cast<int>(*minutes);
   d.restricted = row.boolean(at + 7);
   hidden = (d.restricted || restricted_now) && !may_read_restricted;
-  if (!hidden) d.notes = Decrypt(key, row.blob(at + 8), notes_context);
+  if (!hidden) d.notes = crypto::DecryptStoredField(key, row.blob(at + 8), notes_context);
   return d;
 }
 
@@ -86,7 +76,7 @@ Contact ContactFrom(const db::Row& row, const crypto::DataKey& key, bool may_rea
       DetailsFrom(row, 10, key, {kTable, "notes", c.id}, may_read_restricted, c.text_hidden);
   if (!c.text_hidden) {
     if (auto reason = row.optional_blob(4)) {
-      c.error_reason = Decrypt(key, *reason, {kTable, "error_reason", c.id});
+      c.error_reason = crypto::DecryptStoredField(key, *reason, {kTable, "error_reason", c.id});
     }
   }
   return c;
@@ -232,8 +222,8 @@ std::optional<OwnAccount> CurrentOwnAccount(db::Tx& tx, const crypto::DataKey& k
   if (!row) return std::nullopt;
   OwnAccount account;
   account.version = row->integer(0);
-  account.text = Decrypt(key, row->blob(1),
-                         {kAccountTable, "account", VersionRowId(case_id, account.version)});
+  account.text = crypto::DecryptStoredField(
+      key, row->blob(1), {kAccountTable, "account", VersionRowId(case_id, account.version)});
   account.saved_at = row->time(2);
   account.saved_by = row->text(3);
   return account;

@@ -21,10 +21,7 @@ void ReplaceDeadlines(db::Tx& tx, std::string_view case_id, std::string_view org
 namespace {
 
 std::string DecryptTitle(const crypto::DataKey& key, const db::Blob& blob, std::string_view id) {
-  auto plain = crypto::DecryptField(key, blob, {"case_tasks", "title", id});
-  if (!plain)
-    throw std::runtime_error("case_tasks " + std::string(id) + ": " + plain.error().message);
-  return *plain;
+  return crypto::DecryptStoredField(key, blob, {"case_tasks", "title", id});
 }
 
 // The FROM and WHERE of one half of a list. Each shape is written so that the index that fits

@@ -80,4 +80,14 @@ Result<std::string> DecryptField(const DataKey& key, std::span<const std::uint8_
   return plaintext;
 }
 
+std::string DecryptStoredField(const DataKey& key, std::span<const std::uint8_t> blob,
+                               const FieldContext& context) {
+  auto plain = DecryptField(key, blob, context);
+  if (!plain) {
+    throw std::runtime_error(std::string(context.table) + " " + std::string(context.row_id) + ": " +
+                             plain.error().message);
+  }
+  return std::move(*plain);
+}
+
 }  // namespace waymark::crypto

@@ -35,6 +35,12 @@ Bytes EncryptField(const DataKey& key, std::string_view plaintext, const FieldCo
 Result<std::string> DecryptField(const DataKey& key, std::span<const std::uint8_t> blob,
                                  const FieldContext& context);
 
+// DecryptField for a field read back from storage, where a failure is not the caller's to
+// handle: the plaintext, or std::runtime_error naming the table and row (the request then fails
+// as a server error, as any damaged row does).
+std::string DecryptStoredField(const DataKey& key, std::span<const std::uint8_t> blob,
+                               const FieldContext& context);
+
 // The data key id a blob was encrypted under, or nullopt if the blob is not a field ciphertext.
 std::optional<std::string> FieldKeyId(std::span<const std::uint8_t> blob);
 

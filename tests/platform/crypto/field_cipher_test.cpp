@@ -1,5 +1,8 @@
 #include "platform/crypto/field_cipher.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace waymark::crypto {
@@ -43,6 +46,21 @@ TEST(FieldCipher, MovingToAnotherRowColumnOrTableFails) {
   auto moved = DecryptField(key, blob, {"person", "home_address", "row-2"});
   ASSERT_FALSE(moved.has_value());
   EXPECT_NE(moved.error().message.find("person.home_address"), std::string::npos);
+}
+
+// A stored field that does not decrypt is a server error naming where it is, never its text.
+TEST(FieldCipher, AStoredFieldThatDoesNotDecryptThrowsNamingTheRow) {
+  DataKey key = DataKey::Generate();
+  Bytes blob = EncryptField(key, "12 Safe Street", kHome);
+  EXPECT_EQ(DecryptStoredField(key, blob, kHome), "12 Safe Street");
+  try {
+    DecryptStoredField(key, blob, {"person", "home_address", "row-2"});
+    ADD_FAILURE() << "a field moved to another row decrypted";
+  } catch (const std::runtime_error& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("person row-2"), std::string::npos) << message;
+    EXPECT_EQ(message.find("Safe Street"), std::string::npos) << message;
+  }
 }
 
 TEST(FieldCipher, WrongKeyFails) {
