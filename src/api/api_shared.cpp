@@ -72,6 +72,12 @@ http::Response VersionRequired(std::string_view record, std::string_view propert
                                         "\" property, so a newer change is not overwritten");
 }
 
+http::Response NoContent() {
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
 http::Response WithVersion(http::Response response, int64_t version) {
   response.headers.Set("ETag", "\"" + std::to_string(version) + "\"");
   return response;

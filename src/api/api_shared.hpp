@@ -38,6 +38,9 @@ std::optional<int64_t> ExpectedVersion(const http::Request& req, JsonBody& body,
 // 428: a change to a versioned record without the version it started from.
 http::Response VersionRequired(std::string_view record, std::string_view property = "version");
 
+// 204: done, nothing to answer with.
+http::Response NoContent();
+
 // `response` with ETag: "<version>".
 http::Response WithVersion(http::Response response, int64_t version);
 

@@ -14,12 +14,6 @@ using identity::ApiContext;
 using identity::JsonResponse;
 using identity::ProblemJson;
 
-http::Response NoContent() {
-  http::Response response;
-  response.status = 204;
-  return response;
-}
-
 boost::json::object WorkersJson(const std::vector<cases::Person>& workers) {
   boost::json::array items;
   for (const auto& person : workers) {
@@ -29,11 +23,11 @@ boost::json::object WorkersJson(const std::vector<cases::Person>& workers) {
   return boost::json::object{{"items", std::move(items)}};
 }
 
-// Who is assigned, read as the overview reads them: opening the case is audited.
+// Who is assigned (the read is audited as a read of the case).
 http::Response ShowWorkers(ApiContext& ctx, cases::CaseService& service) {
-  auto view = service.Open(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
-  if (!view) return ProblemJson(CaseProblemForApi(view.error()));
-  return JsonResponse(WorkersJson(view->workers));
+  auto workers = service.Workers(ctx.actor(), ctx.request.Capture("id"), ctx.origin());
+  if (!workers) return ProblemJson(CaseProblemForApi(workers.error()));
+  return JsonResponse(WorkersJson(*workers));
 }
 
 http::Response AssignWorker(ApiContext& ctx, cases::CaseService& service) {

@@ -121,9 +121,7 @@ http::Response CompleteTask(ApiContext& ctx, tasks::TaskService& service) {
   auto done = service.CompleteTask(ctx.actor(), ctx.request.Capture("id"),
                                    ctx.request.Capture("task_id"), *version, ctx.origin());
   if (!done) return ProblemJson(done.error());
-  http::Response response;
-  response.status = 204;
-  return response;
+  return NoContent();
 }
 
 }  // namespace

@@ -28,6 +28,14 @@ std::vector<Person> AssignedPeople(std::vector<AssignedWorker> workers) {
   return people;
 }
 
+// The audit event of reading a case, marked when the reader holds break-glass access.
+audit::Event ViewEvent(const Actor& actor, const Origin& origin, const CaseHeader& header,
+                       const CaseAccess& access) {
+  auto event = CaseEvent("case.view", actor, origin, header.id);
+  if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
+  return event;
+}
+
 bool IsCaseStaff(const identity::User& user, std::string_view organisation_id) {
   return user.active && user.organisation_id == organisation_id &&
          (user.role == identity::Role::kSupportWorker ||
@@ -64,9 +72,7 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
     auto opened = w.AuthoriseAndOpen(id, Action::kCaseView);
     if (!opened) return Fail(opened.error());
     auto& [header, access, key, record] = *opened;
-    auto event = CaseEvent("case.view", actor, origin, header.id);
-    if (!access.assigned && !access.manager) event.details = {{"access", "break_glass"}};
-    w.Audit(std::move(event));
+    w.Audit(ViewEvent(actor, origin, header, access));
     CaseView view{std::move(record), {}, access, {}};
     // Every read is queued before the first answer is wanted: they travel together.
     auto workers = AssignedWorkersLater(w.tx, header.id);
@@ -78,6 +84,17 @@ Result<CaseView> CaseService::Open(const Actor& actor, std::string_view id, cons
     for (auto& summary : summaries) view.sections.push_back(summary());
     return view;
   });
+}
+
+Result<std::vector<Person>> CaseService::Workers(const Actor& actor, std::string_view id,
+                                                 const Origin& origin) {
+  return RunCaseRead<std::vector<Person>>(
+      deps_, actor, origin, [&](CaseWork& w) -> Result<std::vector<Person>> {
+        auto found = w.Authorise(id, Action::kCaseView);
+        if (!found) return Fail(found.error());
+        w.Audit(ViewEvent(actor, origin, found->header, found->access));
+        return AssignedPeople(AssignedWorkers(w.tx, found->header.id));
+      });
 }
 
 Result<Case> CaseService::Update(const Actor& actor, std::string_view id, const CaseInput& input,

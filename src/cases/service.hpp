@@ -92,6 +92,9 @@ class CaseService {
   // Reads a case and records the read in the audit log.
   Result<CaseView> Open(const identity::Actor& actor, std::string_view id,
                         const identity::Origin& origin);
+  // Who is assigned, without the rest of the case; audited as a read of the case.
+  Result<std::vector<Person>> Workers(const identity::Actor& actor, std::string_view id,
+                                      const identity::Origin& origin);
   Result<Case> Update(const identity::Actor& actor, std::string_view id, const CaseInput& input,
                       int64_t expected_version, const identity::Origin& origin);
   Result<Case> Close(const identity::Actor& actor, std::string_view id, std::string_view reason,

@@ -34,25 +34,24 @@ constexpr std::array<Term<PathwayState>, 13> kStates{{
     {PathwayState::kReachIn, "reach_in", "Reach-In support"},
 }};
 
-// For a table column or a filter, where the full label is too long. RG and CG are the
-// Reasonable and Conclusive Grounds decisions, as practitioners write them.
-constexpr std::array<Term<PathwayState>, 13> kShortStates{{
-    {PathwayState::kNotReferred, "not_referred", "Not referred"},
-    {PathwayState::kDutyToNotifySent, "duty_to_notify_sent", "Duty to Notify sent"},
-    {PathwayState::kRgPending, "rg_pending", "Waiting for the RG decision"},
-    {PathwayState::kRgNegative, "rg_negative", "Negative RG decision"},
-    {PathwayState::kRgReconsiderationRequested, "rg_reconsideration_requested",
-     "RG reconsideration requested"},
-    {PathwayState::kCgPending, "cg_pending", "Recovery period, waiting for CG"},
-    {PathwayState::kDisqualified, "disqualified", "Disqualified, waiting for CG"},
-    {PathwayState::kCgPositive, "cg_positive", "Positive CG decision"},
-    {PathwayState::kCgNegative, "cg_negative", "Negative CG decision"},
-    {PathwayState::kCgReconsiderationRequested, "cg_reconsideration_requested",
-     "CG reconsideration requested"},
-    {PathwayState::kMoveOn, "move_on", "Move-on support"},
-    {PathwayState::kExited, "exited", "Exited support"},
-    {PathwayState::kReachIn, "reach_in", "Reach-In support"},
-}};
+// For a table column or a filter, where the full label is too long, in kStates' order. RG and
+// CG are the Reasonable and Conclusive Grounds decisions, as practitioners write them.
+constexpr std::array<std::string_view, kStates.size()> kShortStateLabels{
+    "Not referred",
+    "Duty to Notify sent",
+    "Waiting for the RG decision",
+    "Negative RG decision",
+    "RG reconsideration requested",
+    "Recovery period, waiting for CG",
+    "Disqualified, waiting for CG",
+    "Positive CG decision",
+    "Negative CG decision",
+    "CG reconsideration requested",
+    "Move-on support",
+    "Exited support",
+    "Reach-In support",
+};
+static_assert(InDeclarationOrder(kStates), "kShortStateLabels is indexed by PathwayState");
 
 constexpr std::array<Term<EventKind>, 11> kEvents{{
     {EventKind::kDutyToNotifySent, "duty_to_notify_sent", "Duty to Notify sent"},
@@ -103,7 +102,9 @@ constexpr auto kAllStates = ValuesOf(kStates);
 std::span<const PathwayState> AllPathwayStates() { return kAllStates; }
 std::string_view Code(PathwayState v) { return EntryFor(kStates, v).code; }
 std::string_view Label(PathwayState v) { return EntryFor(kStates, v).label; }
-std::string_view ShortLabel(PathwayState v) { return EntryFor(kShortStates, v).label; }
+std::string_view ShortLabel(PathwayState v) {
+  return kShortStateLabels.at(static_cast<std::size_t>(v));
+}
 std::optional<PathwayState> ParsePathwayState(std::string_view c) { return ParseCode(kStates, c); }
 
 std::string_view Code(EventKind v) { return EntryFor(kEvents, v).code; }

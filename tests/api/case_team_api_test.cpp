@@ -38,9 +38,12 @@ TEST_F(CaseTeamApiTest, AManagerAssignsAndUnassignsAColleague) {
   std::string colleague = UnassignedColleagueToken();
   std::string colleague_id = app().UserId(kColleague);
   std::string manager = IssueToken(app(), kManager);
+  int64_t views = app().CountAudit("case.view");
   auto before = Call(app(), "GET", Path("/workers"), token_);
   ASSERT_EQ(before.status, 200) << before.body;
   EXPECT_THAT(WorkerIds(before), ElementsAre(app().UserId(kWorker)));
+  EXPECT_EQ(app().CountAudit("case.view"), views + 1);  // reading the team reads the case
+  EXPECT_EQ(Call(app(), "GET", Path("/workers"), colleague).status, 403);
   EXPECT_EQ(Call(app(), "GET", "/api/v1/cases/" + case_id_, colleague).status, 403);
 
   auto assigned =

@@ -345,6 +345,14 @@ TEST_F(CasePagesTest, TheListFiltersByNrmStageAndRiskAndNamesAChoiceItDoesNotOff
   EXPECT_THAT(wrong.body, HasSubstr("Select an NRM stage from the list"));
   EXPECT_THAT(wrong.body, HasSubstr("Select a level of risk from the list"));
   EXPECT_THAT(wrong.body, HasSubstr("Amina Zorbalova"));
+
+  // Past a page of 50, the link to the next page keeps the filters.
+  for (int i = 0; i < 50; ++i) ASSERT_FALSE(CreateCaseThroughService(app()).empty());
+  auto first = worker.Get("/cases?nrm_stage=not_referred&risk_level=not_assessed");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_THAT(first.body, HasSubstr("Showing 1 to 50 of 51 cases"));
+  EXPECT_THAT(first.body, HasSubstr("/cases?status=open&amp;nrm_stage=not_referred&amp;"
+                                    "risk_level=not_assessed&amp;page=2"));
 }
 
 TEST_F(CasePagesTest, TheManagersListFiltersByWorkerAndRefusesOneItDoesNotOffer) {
